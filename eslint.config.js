@@ -1,0 +1,59 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'stream', 'worker_threads'];
+
+/** Import boundaries between the four rooms of the house (docs/architecture.md). */
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}', 'test/renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'shared/ is pure TypeScript: no Electron.' },
+      { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' },
+      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from the rooms that use it.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    rules: restrict([
+      { group: ['electron', 'electron/*', '**/electron/**'], message: 'The renderer talks to the core only through the contract client.' },
+      { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node built-ins.' },
+    ]),
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/web/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'core, sandbox and web run under plain Node: keep Electron at the edge (electron/main, electron/preload).' },
+      { group: ['**/renderer/**'], message: 'Node code does not import renderer code.' },
+    ]),
+  },
+);
