@@ -1,0 +1,44 @@
+/**
+ * The names of the contract's methods and events, without their schemas, for the preload (which must
+ * stay small) and the IPC binding. shared/contract.ts must define exactly these (checked by its types).
+ */
+export const CONTRACT_METHODS = [
+  'appInfo',
+  'searchOrders',
+  'getOrder',
+  'createOrder',
+  'saveOrder',
+  'previewNpUpdate',
+  'queueNpAction',
+  'queueNpBulk',
+  'attachNpTransactionId',
+  'npHistory',
+  'buyerOutstanding',
+  'startSync',
+  'syncState',
+  'getSettings',
+  'setSettings',
+  'credentialsStatus',
+  'setCredentials',
+  'clearCredentials',
+  'testConnection',
+  'csvExport',
+  'csvImportPreview',
+  'csvImportCommit',
+  'csvPresets',
+  'csvSavePreset',
+  'csvShipmentsPreview',
+  'csvShipmentsApply',
+  'demoReset',
+] as const;
+export type ContractMethod = (typeof CONTRACT_METHODS)[number];
+
+export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity'] as const;
+export type ContractEvent = (typeof CONTRACT_EVENTS)[number];
+
+/** IPC channel names: one per method, one for all events. */
+export const ipcChannel = (method: ContractMethod): string => `atobarai:${method}`;
+export const IPC_EVENT_CHANNEL = 'atobarai:event';
+
+/** The name under which the preload exposes the API on window. */
+export const BRIDGE_GLOBAL = 'atobarai';

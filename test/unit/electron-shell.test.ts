@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+
+// Electron cannot run here: the few modules that touch it get a minimal stand-in that records calls.
+const exposed: Record<string, unknown> = {};
+const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ channel, input })), on: vi.fn(), removeListener: vi.fn() },
+  shell: { openExternal: vi.fn(async () => undefined) },
+  safeStorage: {},
+}));
+
+import { CONTRACT_METHODS, BRIDGE_GLOBAL, ipcChannel } from '../../shared/contract-names';
+import { RENDERER_CSP } from '../../shared/csp';
+import { mainWindowOptions } from '../../electron/main/window-options';
+import { bindIpc, FORBIDDEN } from '../../electron/main/ipc';
+import { isAllowedExternal, isAppUrl, openExternalSafely } from '../../electron/main/navigation';
+
+describe('window', () => {
+  it('is isolated, sandboxed, without Node, with web security', () => {
+    const prefs = mainWindowOptions('/app/out/preload/index.cjs').webPreferences!;
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+  });
+
+  it('has the strict CSP in the renderer HTML, identical to the one the browser host sends', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(RENDERER_CSP);
+    const directives = new Map(RENDERER_CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('connect-src')).toBe("'self'");
+    expect(directives.get('font-src')).toBe("'self'");
+    expect(directives.get('base-uri')).toBe("'none'");
+    expect(directives.get('form-action')).toBe("'none'");
+    expect(RENDERER_CSP).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+  });
+});
+
+describe('preload', () => {
+  it('exposes exactly one function per contract method plus onEvent, bound to that method channel', async () => {
+    await import('../../electron/preload/index');
+    const bridge = exposed[BRIDGE_GLOBAL] as Record<string, (input?: unknown) => Promise<unknown>>;
+    expect(Object.keys(bridge).sort()).toEqual([...CONTRACT_METHODS, 'onEvent'].sort());
+    expect(Object.isFrozen(bridge)).toBe(true);
+    for (const name of CONTRACT_METHODS) {
+      expect(await bridge[name]!({ x: 1 })).toEqual({ channel: ipcChannel(name), input: { x: 1 } });
+    }
+    expect(Object.values(bridge).some((v) => typeof v !== 'function')).toBe(false);
+  });
+});
+
+describe('IPC binding', () => {
+  const appUrl = 'file:///opt/atobarai/resources/app.asar/out/renderer/index.html';
+  const mainFrame = { url: appUrl };
+  const webContents = { id: 7 };
+  const ipcMain = { handle: (ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => handlers.set(ch, fn), removeHandler: (ch: string) => handlers.delete(ch) };
+  const dispatch = vi.fn(async (method: string, input: unknown) => ({ ok: true as const, value: { method, input } }));
+  bindIpc(ipcMain as never, dispatch, () => ({ webContents: webContents as never, appUrl }));
+  const invoke = (event: unknown, input: unknown) => handlers.get(ipcChannel('searchOrders'))!(event, input);
+
+  it('binds one handler per method', () => {
+    expect([...handlers.keys()].sort()).toEqual(CONTRACT_METHODS.map(ipcChannel).sort());
+  });
+
+  it('passes calls from the app window main frame to the dispatch table', async () => {
+    const res = await invoke({ sender: { id: 7, mainFrame }, senderFrame: mainFrame }, { limit: 10 });
+    expect(res).toEqual({ ok: true, value: { method: 'searchOrders', input: { limit: 10 } } });
+  });
+
+  it('refuses other windows, subframes and foreign pages without dispatching', async () => {
+    dispatch.mockClear();
+    const iframe = { url: appUrl };
+    const foreign = { url: 'https://evil.example/' };
+    expect(await invoke({ sender: { id: 8, mainFrame }, senderFrame: mainFrame }, {})).toEqual(FORBIDDEN);
+    expect(await invoke({ sender: { id: 7, mainFrame }, senderFrame: iframe }, {})).toEqual(FORBIDDEN);
+    expect(await invoke({ sender: { id: 7, mainFrame: foreign }, senderFrame: foreign }, {})).toEqual(FORBIDDEN);
+    expect(await invoke({ sender: { id: 7, mainFrame }, senderFrame: null }, {})).toEqual(FORBIDDEN);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('navigation and external links', () => {
+  it('allows only https links to the allow-listed NP sites', async () => {
+    expect(isAllowedExternal('https://www.np-atobarai.jp/merchant/')).toBe(true);
+    for (const bad of ['http://www.np-atobarai.jp/', 'https://np-atobarai.jp.evil.example/', 'https://user:pw@www.np-atobarai.jp/', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+      expect(isAllowedExternal(bad), bad).toBe(false);
+      expect(await openExternalSafely(bad)).toBe(false);
+    }
+  });
+
+  it('recognises the app URL only', () => {
+    const app = 'file:///opt/app/out/renderer/index.html';
+    expect(isAppUrl('file:///opt/app/out/renderer/index.html#/orders', app)).toBe(true);
+    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
