@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { method } from '../../../shared/contract-kit';
+import { method, type EventSpec } from '../../../shared/contract-kit';
 import { RENDERER_CSP } from '../../../shared/csp';
 import { createDispatcher } from '../../../electron/core/app/dispatch';
 import { createEventBus } from '../../../electron/core/app/event-bus';
@@ -33,7 +33,7 @@ const contract = {
 
 describe('browser host', () => {
   let host: BrowserHost;
-  const bus = createEventBus<{ ping: { n: number } }>();
+  const bus = createEventBus<{ ping: EventSpec<{ n: number }> }>();
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'host-'));
     mkdirSync(join(dir, 'assets'));
