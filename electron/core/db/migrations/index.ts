@@ -1,0 +1,9 @@
+/**
+ * The app's schema steps, in order. Add a migration by appending one line (its version = its position).
+ */
+import type { Migration } from '../migration';
+import { migration001 } from './001_orders';
+
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+];

@@ -1,0 +1,112 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { DatabaseFileError } from './errors';
+import type { Migration } from './migration';
+import { migrate, schemaVersion } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export interface OpenDatabaseOptions {
+  /** The schema steps to apply; defaults to the app's MIGRATIONS. */
+  migrations?: readonly Migration[];
+  /** Milliseconds to wait for a lock held by another connection (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const SQLITE_HEADER_SIZE = 100;
+
+function corrupt(file: string, cause?: unknown): DatabaseFileError {
+  return new DatabaseFileError(
+    file,
+    'corrupt',
+    `データベースファイル「${file}」を開けません。SQLiteのデータベースではないか、壊れています。ファイルは変更していません。バックアップから戻すか、別の場所に移してから起動してください。`,
+    { cause },
+  );
+}
+
+function foreign(file: string): DatabaseFileError {
+  return new DatabaseFileError(
+    file,
+    'foreign',
+    `データベースファイル「${file}」はアトバライデスクのデータベースではありません（他のアプリのSQLiteファイルです）。ファイルは変更していません。`,
+  );
+}
+
+function cannotOpen(file: string, cause: unknown): DatabaseFileError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new DatabaseFileError(file, 'open', `データベースファイル「${file}」を開けません: ${reason}`, { cause });
+}
+
+/** Look at an existing file before SQLite touches it: it must be empty or start with SQLite's header. */
+function checkHeader(file: string): void {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('ファイルではありません');
+    size = st.size;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return; // a new database
+    throw cannotOpen(file, cause);
+  }
+  if (size === 0) return;
+  if (size < SQLITE_HEADER_SIZE) throw corrupt(file);
+  const head = Buffer.alloc(SQLITE_MAGIC.length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!head.equals(SQLITE_MAGIC)) throw corrupt(file);
+}
+
+function isCorruption(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}
+
+/**
+ * Open (or create) the app's SQLite file: WAL, foreign keys on, busy timeout, synchronous=NORMAL, then migrate.
+ * A file that is not an SQLite database, or one written by a newer app version, raises DatabaseFileError naming
+ * the file, and its bytes are left as they were (nothing is written before those checks pass).
+ */
+export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Database {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory) checkHeader(file);
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file);
+  } catch (cause) {
+    throw isCorruption(cause) ? corrupt(file, cause) : cannotOpen(file, cause);
+  }
+  try {
+    try {
+      // Reads only: forces SQLite to parse the header and the schema.
+      const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
+      const version = schemaVersion(db);
+      if (version === 0 && objects > 0) throw foreign(file);
+      if (version > migrations.length) migrate(db, migrations, file); // throws 'newer' without writing
+      // Switching to WAL rewrites the header: check an existing non-WAL file first.
+      if (!inMemory && version > 0 && db.pragma('journal_mode', { simple: true }) !== 'wal') {
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw corrupt(file, new Error(String(check)));
+      }
+    } catch (cause) {
+      if (isCorruption(cause)) throw corrupt(file, cause);
+      throw cause;
+    }
+    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+    if (!inMemory) {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw cannotOpen(file, new Error(`WALモードにできません（${String(mode)}）`));
+    }
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, file);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

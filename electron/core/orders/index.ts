@@ -1,0 +1,1 @@
+export { createOrderRepository, type OrderRepository } from './repository';

@@ -1,0 +1,111 @@
+/**
+ * The order store: synchronous methods over one better-sqlite3 connection. Callers may compose them inside
+ * `db.transaction(...)` (better-sqlite3 nests transactions as savepoints), so no method assumes it runs at top level.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { orderTotal, type Order, type OrderInput } from '../../../shared/order';
+import { parseOrderInput } from '../../../shared/order-schema';
+import { foldOrderNo } from '../../../shared/search-fold';
+import { ValidationError } from '../../../shared/validation';
+import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, type OrderLineRow, type OrderRow, type OrderWriteRow } from './order-row';
+
+export interface OrderRepository {
+  /** Validate and store a new order; returns it with id, total, createdAt/updatedAt = now. */
+  insert(input: OrderInput, now: number): Order;
+  /** Replace an order's editable fields and goods lines; keeps createdAt and the NP columns. */
+  update(id: number, input: OrderInput, now: number): Order;
+  get(id: number): Order | undefined;
+  getByOrderNo(orderNo: string): Order | undefined;
+  /** Insert many orders in one transaction (validates each); returns their ids in input order. */
+  insertMany(inputs: readonly OrderInput[], now: number): number[];
+  count(): number;
+}
+
+function isUniqueOrderNoViolation(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  return err.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(err.message).includes('orders.order_no');
+}
+
+function duplicateOrderNo(orderNo: string): ValidationError {
+  return new ValidationError('受注情報', [{ path: 'orderNo', label: '注文番号', message: `注文番号「${orderNo}」はすでに登録されています` }]);
+}
+
+function notFound(id: number): Error {
+  return new Error(`受注（ID ${id}）が見つかりません。削除された可能性があります。`);
+}
+
+export function createOrderRepository(db: Database): OrderRepository {
+  const cols = ORDER_WRITE_COLUMNS.join(', ');
+  const insertOrder: Statement<[OrderWriteRow & { created_at: number }]> = db.prepare(
+    `INSERT INTO orders (${cols}, created_at) VALUES (${ORDER_WRITE_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at)`,
+  );
+  const updateOrder: Statement<[OrderWriteRow & { id: number }]> = db.prepare(
+    `UPDATE orders SET ${ORDER_WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+  );
+  const insertLine: Statement<[OrderLineRow]> = db.prepare(
+    'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (@order_id, @line_no, @name, @unit_price, @quantity)',
+  );
+  const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
+  const selectById = db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?');
+  const selectByOrderNo = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE order_no = ?');
+  const selectLines = db.prepare<[number], OrderLineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no');
+  const countOrders = db.prepare<[], number>('SELECT count(*) FROM orders').pluck();
+
+  function writeLines(orderId: number, o: OrderInput): void {
+    o.lines.forEach((l, i) =>
+      insertLine.run({ order_id: orderId, line_no: i + 1, name: l.name, unit_price: l.unitPrice, quantity: l.quantity }),
+    );
+  }
+
+  function load(row: OrderRow | undefined): Order | undefined {
+    return row ? fromRow(row, selectLines.all(row.id)) : undefined;
+  }
+
+  /** Insert without re-reading: the caller is inside a transaction. */
+  function insertValid(o: OrderInput, now: number): number {
+    try {
+      const { lastInsertRowid } = insertOrder.run({ ...toWriteRow(o, orderTotal(o), now), created_at: now });
+      const id = Number(lastInsertRowid);
+      writeLines(id, o);
+      return id;
+    } catch (e) {
+      if (isUniqueOrderNoViolation(e)) throw duplicateOrderNo(o.orderNo);
+      throw e;
+    }
+  }
+
+  const insertOne = db.transaction((o: OrderInput, now: number): number => insertValid(o, now));
+  const insertAll = db.transaction((inputs: readonly OrderInput[], now: number): number[] => inputs.map((o) => insertValid(parseOrderInput(o), now)));
+  const updateOne = db.transaction((id: number, o: OrderInput, now: number): void => {
+    try {
+      const { changes } = updateOrder.run({ ...toWriteRow(o, orderTotal(o), now), id });
+      if (changes === 0) throw notFound(id);
+    } catch (e) {
+      if (isUniqueOrderNoViolation(e)) throw duplicateOrderNo(o.orderNo);
+      throw e;
+    }
+    deleteLines.run(id);
+    writeLines(id, o);
+  });
+
+  function mustGet(id: number): Order {
+    const order = load(selectById.get(id));
+    if (!order) throw notFound(id);
+    return order;
+  }
+
+  return {
+    insert(input, now) {
+      const id = insertOne(parseOrderInput(input), now);
+      return mustGet(id);
+    },
+    update(id, input, now) {
+      updateOne(id, parseOrderInput(input), now);
+      return mustGet(id);
+    },
+    get: (id) => load(selectById.get(id)),
+    getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
+    insertMany: (inputs, now) => insertAll(inputs, now),
+    count: () => countOrders.get() as number,
+  };
+}
