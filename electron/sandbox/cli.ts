@@ -1,0 +1,68 @@
+/**
+ * npm run sandbox -- [--port <p>] [--host <h>] [--merchant-code C --sp-code S --terminal-id T] [--data <file>]
+ *                    [--rules demo|default]
+ * Starts the NP sandbox (docs/sandbox.md) and prints its base URL and the merchant's credentials.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_SANDBOX_PORT, DEMO_MERCHANT, DEMO_RULES, startSandbox, type SandboxMerchant } from './index';
+
+const USAGE = `usage: npm run sandbox -- [--port ${DEFAULT_SANDBOX_PORT}] [--host 127.0.0.1]
+       [--merchant-code C --sp-code S --terminal-id T] [--data <file.json>] [--rules demo|default]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'merchant-code': { type: 'string' },
+      'sp-code': { type: 'string' },
+      'terminal-id': { type: 'string' },
+      data: { type: 'string' },
+      rules: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? DEFAULT_SANDBOX_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${values.port}`);
+  const given = [values['merchant-code'], values['sp-code'], values['terminal-id']];
+  if (given.some((v) => v !== undefined) && !given.every((v) => v)) {
+    throw new Error('give all three of --merchant-code, --sp-code and --terminal-id, or none (demo credentials)');
+  }
+  const merchant: SandboxMerchant = given.every((v) => v)
+    ? { merchantCode: given[0] as string, spCode: given[1] as string, terminalId: given[2] as string }
+    : DEMO_MERCHANT;
+  const preset = values.rules ?? 'demo';
+  if (preset !== 'demo' && preset !== 'default') throw new Error('--rules must be demo or default');
+
+  const sb = await startSandbox({
+    port,
+    host: values.host,
+    merchants: [merchant],
+    rules: preset === 'demo' ? DEMO_RULES : {},
+    dataFile: values.data,
+  });
+  console.log(`NP sandbox listening
+  base URL      ${sb.url}
+  admin         ${sb.adminUrl}
+  merchant code ${merchant.merchantCode}
+  SP code       ${merchant.spCode}
+  terminal id   ${merchant.terminalId}
+  rules         ${preset}${values.data ? `\n  data file     ${values.data}` : ''}
+Press Ctrl+C to stop.`);
+  const shutdown = () => {
+    void sb.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(`sandbox: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(USAGE);
+  process.exit(1);
+});
