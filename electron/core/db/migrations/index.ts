@@ -3,7 +3,9 @@
  */
 import type { Migration } from '../migration';
 import { migration001 } from './001_orders';
+import { npMigration } from './002_np';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
+  npMigration,
 ];
