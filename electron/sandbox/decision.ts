@@ -13,14 +13,19 @@ export interface DecisionInput {
   dest_customer?: NpPerson;
 }
 
-/** FNV-1a of salt + id, mapped to [0, 1): the same id always lands in the same place. */
+/** FNV-1a of salt + id with murmur3's final mix, mapped to [0, 1): the same id always lands in the same place. */
 export function shareHash(id: string, salt: string): number {
   let h = 0x811c9dc5;
   for (const ch of `${salt}:${id}`) {
     h ^= ch.codePointAt(0) ?? 0;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h / 0x1_0000_0000;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return (h >>> 0) / 0x1_0000_0000;
 }
 
 const HYPHENS = '\\-‐‑–—―−ー－';

@@ -38,7 +38,11 @@ const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 const fieldCodes = (codes: string[]): string[] => codes.filter((c) => !ID_FORMAT_CODES.includes(c));
 
 function validationOptions(ctx: OpContext) {
-  return { strictAmount: ctx.rules.strictAmount, requireEmail: ctx.merchant.requireEmail ?? ctx.rules.requireEmail };
+  return {
+    strictAmount: ctx.rules.strictAmount,
+    requireEmail: ctx.merchant.requireEmail ?? ctx.rules.requireEmail,
+    zipAddress: ctx.rules.checkZipAddress,
+  };
 }
 
 function applyDecision(t: SandboxTxn, d: Decision, at: number): void {

@@ -10,6 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_RULES: SandboxRules = {
   creditLimit: 55_000,
   strictAmount: false,
+  checkZipAddress: true,
   requireEmail: false,
   holdOnMissingBuilding: true,
   holdOnPlatformDependentChars: true,
@@ -77,6 +78,7 @@ export function mergeRules(base: SandboxRules, patch: unknown): SandboxRules | s
         next[k] = v;
         break;
       case 'strictAmount':
+      case 'checkZipAddress':
       case 'requireEmail':
       case 'holdOnMissingBuilding':
       case 'holdOnPlatformDependentChars':

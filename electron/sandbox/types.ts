@@ -33,6 +33,8 @@ export interface SandboxRules {
   creditLimit: number;
   /** Σ goods must equal billed_amount (instead of |Σ − billed| ≤ 3000). */
   strictAmount: boolean;
+  /** Refuse a zip code that cannot belong to the address's prefecture (E0100059 / E0100083). */
+  checkZipAddress: boolean;
   /** Every merchant requires the buyer's email (E0100068) unless the merchant says otherwise. */
   requireEmail: boolean;
   /** An address ending in its 番地 (e.g. "…1-2-3", "…3番4号") with no building/room → 10 with RE009 (buyer) / RE015 (ship-to). */

@@ -8,6 +8,7 @@
 import { isNpCarrierCode } from './carriers';
 import { addDays, isIsoDate } from './jst';
 import { findProhibitedChars, npLength } from './text';
+import { zipMatchesAddress } from './zip-prefecture';
 
 export {
   cp932Encodable,
@@ -24,6 +25,11 @@ export interface NpValidationOptions {
   strictAmount?: boolean;
   /** The merchant's settings require the buyer's email (E0100068). */
   requireEmail?: boolean;
+  /**
+   * Check that the zip code can belong to the address's prefecture (E0100059 / E0100083, shared/np/zip-prefecture.ts).
+   * Off by default: NP's own check is finer and not public; the sandbox turns it on.
+   */
+  zipAddress?: boolean;
 }
 
 export interface ShipmentContext {
@@ -65,6 +71,7 @@ interface PersonCodes {
   zipRequired: string;
   zipChars: string;
   zipFormat: string;
+  zipMismatch: string;
   addressRequired: string;
   addressChars: string;
   addressLength: string;
@@ -88,6 +95,7 @@ const CUSTOMER: PersonCodes = {
   zipRequired: 'E0100057',
   zipChars: 'E0100058',
   zipFormat: 'E0100136',
+  zipMismatch: 'E0100059',
   addressRequired: 'E0100060',
   addressChars: 'E0100061',
   addressLength: 'E0100062',
@@ -111,6 +119,7 @@ const DEST: PersonCodes = {
   zipRequired: 'E0100081',
   zipChars: 'E0100082',
   zipFormat: 'E0100137',
+  zipMismatch: 'E0100083',
   addressRequired: 'E0100084',
   addressChars: 'E0100085',
   addressLength: 'E0100086',
@@ -201,12 +210,15 @@ function checkEmail(out: Codes, value: unknown, required: boolean): void {
 }
 
 /** All codes of one person block (customer or dest_customer). */
-function checkPerson(out: Codes, p: Obj, c: PersonCodes): void {
+function checkPerson(out: Codes, p: Obj, c: PersonCodes, opts: NpValidationOptions): void {
   checkText(out, p.customer_name, NP_LIMITS.name, { required: c.nameRequired, chars: c.nameChars, length: c.nameLength });
   checkText(out, p.customer_name_kana, NP_LIMITS.kana, { chars: c.kanaChars, length: c.kanaLength });
   checkText(out, p.company_name, NP_LIMITS.company, { chars: c.companyChars, length: c.companyLength });
   checkText(out, p.department_name, NP_LIMITS.department, { chars: c.departmentChars, length: c.departmentLength });
   checkZip(out, p.zip_code, c);
+  if (opts.zipAddress && typeof p.zip_code === 'string' && typeof p.address === 'string' && !zipMatchesAddress(p.zip_code.trim(), p.address)) {
+    out.add(c.zipMismatch);
+  }
   checkText(out, p.address, NP_LIMITS.address, { required: c.addressRequired, chars: c.addressChars, length: c.addressLength });
   checkTel(out, p.tel, c);
 }
@@ -223,13 +235,13 @@ export function isEmptyDest(dest: unknown): boolean {
 
 function checkCustomer(out: Codes, customer: unknown, opts: NpValidationOptions): void {
   const p = isObj(customer) ? customer : {};
-  checkPerson(out, p, CUSTOMER);
+  checkPerson(out, p, CUSTOMER, opts);
   checkEmail(out, p.email, opts.requireEmail === true);
 }
 
-function checkDest(out: Codes, dest: unknown): void {
+function checkDest(out: Codes, dest: unknown, opts: NpValidationOptions): void {
   if (isEmptyDest(dest)) return;
-  checkPerson(out, isObj(dest) ? dest : {}, DEST);
+  checkPerson(out, isObj(dest) ? dest : {}, DEST, opts);
 }
 
 /** Σ goods_price × quantity, or null when any line is unusable. */
@@ -299,7 +311,7 @@ export function validateRegisterItem(item: unknown, opts: NpValidationOptions = 
   if (!isPosInt(it.billed_amount)) out.add('SBX0005');
   checkSite(out, it);
   checkCustomer(out, it.customer, opts);
-  checkDest(out, it.dest_customer);
+  checkDest(out, it.dest_customer, opts);
   checkGoods(out, it.goods);
   if (amountMismatch(it.goods, it.billed_amount, opts.strictAmount)) out.add('E0102004');
   return out.result;
@@ -320,7 +332,7 @@ export function validateUpdateItem(item: unknown, opts: NpValidationOptions = {}
   if ('billed_amount' in it && !isPosInt(it.billed_amount)) out.add('SBX0005');
   checkSite(out, it);
   if ('customer' in it) checkCustomer(out, it.customer, opts);
-  if ('dest_customer' in it) checkDest(out, it.dest_customer);
+  if ('dest_customer' in it) checkDest(out, it.dest_customer, opts);
   if ('goods' in it) checkGoods(out, it.goods);
   if ('goods' in it && 'billed_amount' in it && amountMismatch(it.goods, it.billed_amount, opts.strictAmount)) {
     out.add('E0102004');
