@@ -1,28 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import vue from '@vitejs/plugin-vue';
+import { rendererConfig } from './renderer/vite.config';
 
-// main and preload run in Electron; the renderer is a plain Vite + Vue app.
-// The sandboxed preload must be CommonJS, so it is emitted as index.cjs.
+// Run from the project root (npm scripts do). main and preload run in Electron; the renderer is a plain
+// Vite + Vue app (renderer/vite.config.ts). The sandboxed preload must be CommonJS: emitted as index.cjs.
+const root = process.cwd();
+
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(root, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
-  renderer: {
-    root: resolve(__dirname, 'renderer'),
-    plugins: [vue()],
-    build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
-    },
-  },
+  renderer: rendererConfig(root),
 });

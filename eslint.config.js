@@ -50,6 +50,12 @@ export default tseslint.config(
     ]),
   },
   {
+    // The renderer's build config runs in Node, not in the page.
+    files: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/web/**/*.ts'],
     rules: restrict([
       { group: ['electron', 'electron/*'], message: 'core, sandbox and web run under plain Node: keep Electron at the edge (electron/main, electron/preload).' },

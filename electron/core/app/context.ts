@@ -1,0 +1,41 @@
+/** What the handler groups share: the current session, the event bus, the clock and the NP connection. */
+import type { Events } from '../../../shared/contract';
+import type { EventBus } from './event-bus';
+import type { Logger } from './logger';
+import type { Session } from './session';
+import type { SecretStore } from '../credentials/secret-store';
+import type { Clock } from '../np/store';
+import type { NpEndpointConfig } from './np-connection';
+import type { NpEnvironment } from '../../../shared/np/api-types';
+
+export interface ExportTarget {
+  /** Where the file is written. */
+  path: string;
+  /** The browser host's download name, or null in Electron (the file went where staff chose). */
+  download: string | null;
+}
+
+/** What differs between Electron and the browser host. */
+export interface CorePorts {
+  /** Electron: a save dialog (null = cancelled). Browser host: a file in its download folder. */
+  exportTarget(suggestedName: string): Promise<ExportTarget | null>;
+}
+
+export interface CoreContext {
+  session(): Session;
+  bus: EventBus<Events>;
+  clock: Clock;
+  log: Logger;
+  secrets: SecretStore;
+  ports: CorePorts;
+  transport: 'ipc' | 'http';
+  version: string;
+  /** Resolve the endpoint of an environment (sandbox URL, or NP with the stored credentials). */
+  endpointFor(environment: NpEnvironment): Promise<NpEndpointConfig>;
+  /** Re-read settings and credentials and point the NP client at the chosen environment. */
+  reconnect(): Promise<void>;
+  /** Demo mode only: wipe the local data and the sandbox, seed new demo orders. */
+  resetDemo(): Promise<number>;
+  /** Tell the renderer which orders changed (null = reload the list). */
+  changed(ids: number[] | null): void;
+}

@@ -1,0 +1,186 @@
+/**
+ * createCore: the application behind the contract, under plain Node. Electron (electron/main) and the
+ * browser host (electron/web) each create one and bind its dispatch table to their transport.
+ *
+ *   open the database → settings → NP connection (embedded sandbox in demo mode) → seed demo orders on the
+ *   first demo run → the dispatch table; startLaunchSync() runs the startup refresh after the UI shows.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiResult } from '../../../shared/api-result';
+import { contract, type EventMessage, type Events, type Handlers } from '../../../shared/contract';
+import type { NpEnvironment } from '../../../shared/np/api-types';
+import { NP_BASE_URLS } from '../../../shared/np/api-types';
+import type { SyncSummary } from '../../../shared/sync';
+import { DEMO_MERCHANT, DEMO_RULES, startSandbox, type RunningSandbox } from '../../sandbox';
+import type { SecretStore } from '../credentials/secret-store';
+import { createNpClient, type NpClient } from '../np/client';
+import { systemClock, type Clock } from '../np/store';
+import type { CoreContext, CorePorts } from './context';
+import { seedDemoOrders } from './demo-seed';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { mapCoreError } from './errors';
+import { createEventBus } from './event-bus';
+import { csvHandlers } from './handlers/csv';
+import { npHandlers } from './handlers/np-actions';
+import { orderHandlers } from './handlers/orders';
+import { settingsHandlers } from './handlers/settings';
+import { createConsoleLogger, type Logger } from './logger';
+import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
+import { openSession, type Session } from './session';
+
+export interface CoreOptions {
+  /** The app's data folder: the database, the embedded sandbox's state, exports. */
+  dataDir: string;
+  secrets: SecretStore;
+  ports: CorePorts;
+  transport: 'ipc' | 'http';
+  version?: string;
+  clock?: Clock;
+  log?: Logger;
+  /** better-sqlite3 built for Electron (electron/main passes it; see build/postinstall.mjs). */
+  nativeBinding?: string;
+  /** Use this NP server as the 'sandbox' environment instead of starting the embedded one (browser host --np-url). */
+  sandboxTarget?: SandboxTarget;
+  /** Demo orders generated on the first demo run (0 = none). */
+  demoOrders?: number;
+  demoSeed?: number;
+  /** Override NP's base URLs (tests point 'test' at a sandbox). */
+  npBaseUrls?: Partial<Record<'test' | 'production', string>>;
+  /** NP request timeout (default 30 s, NP's recommendation). */
+  npTimeoutMs?: number;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  subscribe(listener: (message: EventMessage) => void): () => void;
+  /** The startup refresh: call once the UI shows the local data. Never rejects. */
+  startLaunchSync(): Promise<SyncSummary | null>;
+  /** The embedded sandbox, when demo mode started one. */
+  sandbox(): RunningSandbox | null;
+  close(): Promise<void>;
+}
+
+export const DB_FILE = 'atobarai.sqlite';
+const SANDBOX_FILE = 'np-sandbox.json';
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createConsoleLogger();
+  mkdirSync(opts.dataDir, { recursive: true });
+  const dbFile = join(opts.dataDir, DB_FILE);
+  const bus = createEventBus<Events>((e) => log.error('event listener failed', e));
+  const baseUrlFor = (env: 'test' | 'production') => opts.npBaseUrls?.[env] ?? NP_BASE_URLS[env];
+
+  let client: NpClient | null = null;
+  let sandbox: RunningSandbox | null = null;
+  let session: Session;
+
+  const open = () =>
+    openSession({
+      file: dbFile,
+      nativeBinding: opts.nativeBinding,
+      clock,
+      log,
+      getClient: () => client,
+      onProgress: (progress) => bus.emit('syncProgress', progress),
+      onChanged: (ids) => bus.emit('ordersChanged', { ids: ids.length > 200 ? null : ids }),
+      onFinished: (summary) => {
+        bus.emit('syncFinished', summary);
+        bus.emit('connectivity', { online: summary.online, message: summary.error?.message ?? null });
+      },
+    });
+
+  async function ensureSandbox(): Promise<SandboxTarget> {
+    if (opts.sandboxTarget) return opts.sandboxTarget;
+    sandbox ??= await startSandbox({ port: 0, rules: DEMO_RULES, dataFile: join(opts.dataDir, SANDBOX_FILE) });
+    return { url: sandbox.url, credentials: { ...DEMO_MERCHANT } };
+  }
+
+  async function endpointFor(environment: NpEnvironment): Promise<NpEndpointConfig> {
+    if (environment === 'sandbox') return resolveNpEndpoint('sandbox', opts.secrets, await ensureSandbox());
+    const endpoint = await resolveNpEndpoint(environment, opts.secrets, null);
+    return { ...endpoint, baseUrl: baseUrlFor(environment) };
+  }
+
+  async function reconnect(): Promise<void> {
+    const settings = session.settings.get();
+    try {
+      const endpoint = await endpointFor(settings.environment);
+      client = createNpClient({ baseUrl: endpoint.baseUrl, credentials: endpoint.credentials, timeoutMs: opts.npTimeoutMs });
+    } catch (e) {
+      client = null;
+      if (!(e instanceof NpConnectionError)) throw e;
+      log.warn(`NP connection not configured: ${e.message}`);
+    }
+    session.sync.stopTimer();
+    if (settings.autoRefreshMinutes > 0) session.sync.startTimer(settings.autoRefreshMinutes);
+  }
+
+  async function seedIfFirstDemoRun(): Promise<number> {
+    if (session.settings.get().environment !== 'sandbox' || session.orders.count() > 0) return 0;
+    const count = opts.demoOrders ?? 0;
+    if (count === 0) return 0;
+    return seedDemoOrders(session, { count, seed: opts.demoSeed ?? 20261128, now: clock.now() });
+  }
+
+  session = open();
+  await reconnect();
+  const seeded = await seedIfFirstDemoRun();
+  if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
+
+  const ctx: CoreContext = {
+    session: () => session,
+    bus,
+    clock,
+    log,
+    secrets: opts.secrets,
+    ports: opts.ports,
+    transport: opts.transport,
+    version: opts.version ?? '0.0.0',
+    endpointFor,
+    reconnect,
+    changed: (ids) => bus.emit('ordersChanged', { ids }),
+    async resetDemo() {
+      await session.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+      if (sandbox) {
+        await sandbox.stop();
+        sandbox = null;
+      }
+      if (existsSync(join(opts.dataDir, SANDBOX_FILE))) rmSync(join(opts.dataDir, SANDBOX_FILE));
+      session = open();
+      await reconnect();
+      const n = await seedIfFirstDemoRun();
+      bus.emit('ordersChanged', { ids: null });
+      return n;
+    },
+  };
+
+  const handlers: Handlers = {
+    ...orderHandlers(ctx),
+    ...npHandlers(ctx),
+    ...settingsHandlers(ctx, baseUrlFor),
+    ...csvHandlers(ctx),
+  };
+  const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
+
+  return {
+    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => dispatch(method, input),
+    subscribe: (listener) => bus.subscribe(listener),
+    async startLaunchSync() {
+      try {
+        return await session.sync.run('launch');
+      } catch (e) {
+        log.error('startup refresh failed', e);
+        return null;
+      }
+    },
+    sandbox: () => sandbox,
+    async close() {
+      await session.close();
+      if (sandbox) await sandbox.stop();
+      sandbox = null;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Expected failures of the core, turned into the contract's typed errors (Japanese messages for staff).
+ * Anything not recognised here is a bug: the dispatch table logs it and answers 'internal'.
+ */
+import { ApiError, type ApiErrorBody } from '../../../shared/api-result';
+import { ValidationError } from '../../../shared/validation';
+import { DatabaseFileError } from '../db';
+import { NpActionError } from '../np/errors';
+import { SecretStoreError } from '../credentials/secret-store';
+import { NpConnectionError } from './np-connection';
+
+export function mapCoreError(err: unknown): ApiErrorBody | null {
+  if (err instanceof ValidationError) {
+    return { code: 'validation', message: err.message, fields: err.issues.map((i) => ({ path: i.path, message: i.message })) };
+  }
+  if (err instanceof NpActionError) {
+    return { code: err.code, message: err.message };
+  }
+  if (err instanceof SecretStoreError || err instanceof NpConnectionError) {
+    return { code: 'credentials', message: err.message };
+  }
+  if (err instanceof DatabaseFileError) {
+    return { code: 'internal', message: err.message };
+  }
+  return null;
+}
+
+/** The Japanese message of an expected failure, or a generic one. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return mapCoreError(err)?.message ?? '処理できませんでした。';
+}

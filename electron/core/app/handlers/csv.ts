@@ -1,0 +1,34 @@
+/** CSV: 受注CSV / 配送先商品CSV export, order import, mapping presets, bulk shipment reports. */
+import { createWriteStream } from 'node:fs';
+import type { Handlers } from '../../../../shared/contract';
+import { csvExportFileName } from '../../../../shared/csv';
+import { exportOrdersCsv } from '../../csv/export';
+import type { CoreContext } from '../context';
+
+type CsvHandlers = Pick<
+  Handlers,
+  'csvExport' | 'csvImportPreview' | 'csvImportCommit' | 'csvPresets' | 'csvSavePreset' | 'csvShipmentsPreview' | 'csvShipmentsApply'
+>;
+
+export function csvHandlers(ctx: CoreContext): CsvHandlers {
+  return {
+    csvExport: async ({ criteria, kind, encoding }) => {
+      const s = ctx.session();
+      const fileName = csvExportFileName(kind, ctx.clock.now());
+      const target = await ctx.ports.exportTarget(fileName);
+      s.settings.set({ csvEncoding: encoding });
+      if (!target) return { kind, encoding, fileName, filePath: null, download: null, rows: 0, lossy: [] };
+      const summary = await exportOrdersCsv({
+        orders: s.orders.iterateNormalized(criteria),
+        kind,
+        encoding,
+        out: createWriteStream(target.path),
+        np: (order) => {
+          const info = s.np.info(order.id);
+          return { status: info.status, transactionId: info.state.npTransactionId };
+        },
+      });
+      return { kind, encoding, fileName, filePath: target.path, download: target.download, ...summary };
+    },
+  } as CsvHandlers;
+}

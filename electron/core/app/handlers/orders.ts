@@ -1,0 +1,86 @@
+/** 受注管理: search, read, register (受注登録) and save (この内容で登録する) orders. */
+import { ApiError } from '../../../../shared/api-result';
+import type { Handlers, OrderDetail } from '../../../../shared/contract';
+import type { OrderInput } from '../../../../shared/order';
+import type { NpAction } from '../../../../shared/np/status';
+import type { NpUpdatePreview } from '../../../../shared/sync';
+import type { CoreContext } from '../context';
+
+type OrderHandlers = Pick<Handlers, 'searchOrders' | 'getOrder' | 'createOrder' | 'saveOrder' | 'previewNpUpdate'>;
+
+/** Thrown inside a transaction to roll back a what-if change. */
+class Rollback<T> {
+  constructor(readonly value: T) {}
+}
+
+export function notFound(id: number): ApiError {
+  return new ApiError({ code: 'not_found', message: `受注（ID ${id}）が見つかりません。削除された可能性があります。` });
+}
+
+export function orderDetail(ctx: CoreContext, id: number): OrderDetail {
+  const s = ctx.session();
+  const order = s.orders.get(id);
+  if (!order) throw notFound(id);
+  const np = s.np.info(id);
+  const hasNp = order.paymentMethod === 'np_atobarai' || np.state.npTransactionId !== null || np.status !== null;
+  const purchaseCount = s.db
+    .prepare<[number], number>('SELECT count(*) FROM orders WHERE buyer_key = (SELECT buyer_key FROM orders WHERE id = ?)')
+    .pluck()
+    .get(id)!;
+  return { order, np: hasNp ? np : null, purchaseCount };
+}
+
+export function orderHandlers(ctx: CoreContext): OrderHandlers {
+  return {
+    searchOrders: (criteria) => ctx.session().orders.searchNormalized(criteria),
+
+    getOrder: ({ id }) => orderDetail(ctx, id),
+
+    createOrder: ({ order, registerWithNp }) => {
+      const s = ctx.session();
+      const id = s.db.transaction(() => {
+        const created = s.orders.insert(order, ctx.clock.now());
+        if (registerWithNp) {
+          if (created.paymentMethod !== 'np_atobarai') {
+            throw new ApiError({ code: 'refused', message: '支払方法がNP後払いではないため、取引登録できません。' });
+          }
+          s.np.queue(created.id, 'register');
+        }
+        s.np.refresh(created.id);
+        return created.id;
+      })();
+      ctx.changed([id]);
+      return orderDetail(ctx, id);
+    },
+
+    saveOrder: ({ id, order, npAction }) => {
+      const s = ctx.session();
+      s.db.transaction(() => {
+        if (!s.orders.get(id)) throw notFound(id);
+        s.orders.update(id, order as OrderInput, ctx.clock.now());
+        s.np.refresh(id);
+        if (npAction) s.np.queue(id, npAction as NpAction);
+      })();
+      ctx.changed([id]);
+      return orderDetail(ctx, id);
+    },
+
+    previewNpUpdate: ({ id, order }) => {
+      const s = ctx.session();
+      if (!order) return s.np.previewUpdate(id);
+      // What NP would receive if the edited order were saved: save it inside a transaction, read the
+      // preview, and roll the transaction back.
+      try {
+        s.db.transaction(() => {
+          if (!s.orders.get(id)) throw notFound(id);
+          s.orders.update(id, order as OrderInput, ctx.clock.now());
+          throw new Rollback(s.np.previewUpdate(id));
+        })();
+      } catch (e) {
+        if (e instanceof Rollback) return e.value as NpUpdatePreview;
+        throw e;
+      }
+      throw new Error('unreachable');
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The Electron main process: a flat boot list. Everything behind it is the Electron-free core.
+ *   single-instance lock → ready → data folder → credentials store (safeStorage) → core (database,
+ *   NP connection, demo mode) → IPC binding → hardened window → menu → show local data → startup refresh.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { createCore, type Core } from '../core/app/core';
+import { createConsoleLogger } from '../core/app/logger';
+import { createFileSecretStore } from '../core/credentials/secret-store';
+import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
+import { installMenu } from './menu';
+import { lockNavigation } from './navigation';
+import { createSafeStorageCipher } from './safe-storage-cipher';
+import { mainWindowOptions } from './window-options';
+
+const APP_NAME = '後払いデスク';
+const log = createConsoleLogger();
+let core: Core | null = null;
+let trusted: TrustedWindow | null = null;
+
+/** better-sqlite3 built for Electron by build/postinstall.mjs (development only; packaged apps are rebuilt). */
+function electronNativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = join(app.getAppPath(), '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function appUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  return !app.isPackaged && dev ? dev : `file://${join(import.meta.dirname, '..', 'renderer', 'index.html')}`;
+}
+
+async function createWindow(): Promise<BrowserWindow> {
+  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '..', 'preload', 'index.cjs')));
+  const url = appUrl();
+  trusted = { webContents: win.webContents, appUrl: url };
+  lockNavigation(win.webContents, url);
+  win.on('closed', () => (trusted = null));
+  win.once('ready-to-show', () => {
+    win.show();
+    // The list shows local data first; the startup refresh runs after, in the sync bar.
+    void core?.startLaunchSync();
+  });
+  await win.loadURL(url);
+  return win;
+}
+
+async function boot(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const secrets = createFileSecretStore(join(dataDir, 'credentials.bin'), createSafeStorageCipher());
+  core = await createCore({
+    dataDir,
+    secrets,
+    transport: 'ipc',
+    version: app.getVersion(),
+    log,
+    nativeBinding: electronNativeBinding(),
+    demoOrders: 300,
+    ports: {
+      exportTarget: async (suggestedName) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : { path: result.filePath, download: null };
+      },
+    },
+  });
+  bindIpc(ipcMain, core.dispatch, () => trusted);
+  core.subscribe((message) => pushEvent(trusted, message));
+  installMenu(APP_NAME);
+  await createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('before-quit', () => void core?.close());
+  boot().catch((e: unknown) => {
+    log.error('startup failed', e);
+    dialog.showErrorBox(APP_NAME, `起動できませんでした。\n${e instanceof Error ? e.message : String(e)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The renderer's one door to the core: `api.<method>(input)` returns the result or throws ApiError
+ * (with a Japanese message and field errors); `onEvent` subscribes to the contract's events.
+ */
+import { ApiError } from '../../../shared/api-result';
+import { CONTRACT_METHODS } from '../../../shared/contract-names';
+import type { Api, EventMessage } from '../../../shared/contract';
+import { detectTransport, type Transport } from './transport';
+
+let transport: Transport | null = null;
+const current = (): Transport => (transport ??= detectTransport());
+
+/** Tests inject a transport (e.g. one that calls a real dispatch table in-process). */
+export function setTransport(t: Transport | null): void {
+  transport = t;
+}
+
+export const api = Object.fromEntries(
+  CONTRACT_METHODS.map((name) => [
+    name,
+    async (input: unknown) => {
+      const result = await current().call(name, input);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.value;
+    },
+  ]),
+) as unknown as Api;
+
+export function onEvent(listener: (message: EventMessage) => void): () => void {
+  return current().onEvent((name, payload) => listener({ name, payload } as EventMessage));
+}
+
+export function transportKind(): 'ipc' | 'http' {
+  return current().kind;
+}
+
+/** The URL of a file the core wrote (browser host only). */
+export function downloadUrl(path: string): string | null {
+  return current().downloadUrl(path);
+}
+
+export { ApiError };

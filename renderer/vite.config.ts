@@ -1,0 +1,26 @@
+/**
+ * The renderer's Vite config, shared by electron-vite (electron.vite.config.ts) and the browser host,
+ * which builds the renderer itself when out/renderer is missing or older than the sources.
+ * It takes the project root because bundled config files do not know their own location.
+ */
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import type { UserConfig } from 'vite';
+
+export const rendererOutDir = (projectRoot: string): string => resolve(projectRoot, 'out', 'renderer');
+
+export function rendererConfig(projectRoot: string): UserConfig {
+  const root = resolve(projectRoot, 'renderer');
+  return {
+    root,
+    base: './',
+    plugins: [vue()],
+    build: {
+      outDir: rendererOutDir(projectRoot),
+      emptyOutDir: true,
+      target: 'chrome130',
+      chunkSizeWarningLimit: 2000,
+      rolldownOptions: { input: resolve(root, 'index.html') },
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The contract: every method the renderer may call, with its zod input schema and result type, and the
+ * events main pushes. The single source of truth for the preload, the IPC binding, the browser host, the
+ * renderer's client and the core's dispatch table (docs/architecture.md). Adding a method is one entry
+ * here (and its name in contract-names.ts) plus its handler in electron/core/app.
+ */
+import { z } from 'zod';
+import { event, method, type ClientOf, type EventMessageOf, type HandlersOf, type MethodSpec, type EventSpec } from './contract-kit';
+import type { ContractEvent, ContractMethod } from './contract-names';
+import type { Order } from './order';
+import { OrderInputSchema } from './order-schema';
+import { OrderSearchCriteriaSchema, type OrderSearchResult } from './search';
+import type { NpEnvironment } from './np/api-types';
+import { NP_ACTIONS } from './np/status';
+import type { NpHistoryEntry, NpOrderInfo, NpUpdatePreview, SyncProgress, SyncState, SyncSummary } from './sync';
+import {
+  csvEncodingSchema,
+  csvExportKindSchema,
+  csvImportCommitInputSchema,
+  csvImportPreviewInputSchema,
+  csvSavePresetInputSchema,
+  shipmentCsvInputSchema,
+  type CsvExportResult,
+  type CsvImportPreview,
+  type CsvImportReport,
+  type CsvPreferences,
+  type ShipmentApplyResult,
+  type ShipmentPreview,
+} from './csv';
+
+const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
+const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
+
+export const CREDENTIAL_ENVIRONMENTS = ['test', 'production'] as const;
+export const NP_ENVIRONMENTS = ['sandbox', 'test', 'production'] as const satisfies readonly NpEnvironment[];
+export const NP_ENVIRONMENT_LABELS: Record<NpEnvironment, string> = {
+  sandbox: 'デモ（内蔵NPサンドボックス）',
+  test: 'NPテスト環境',
+  production: 'NP本番環境',
+};
+
+/** An order with everything the edit dialog shows. */
+export interface OrderDetail {
+  order: Order;
+  /** The NP side; null for orders that are not NP後払い and never had an NP transaction. */
+  np: NpOrderInfo | null;
+  /** 購入履歴: orders by the same buyer. */
+  purchaseCount: number;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'demo' | 'live';
+  environment: NpEnvironment;
+  transport: 'ipc' | 'http';
+}
+
+export const AppSettingsSchema = z.object({
+  environment: z.enum(NP_ENVIRONMENTS, { error: '接続先を選択してください' }),
+  defaultCarrierCode: z.string().regex(/^\d{5}$/u, { error: '配送業者コードは5桁の数字です' }).nullable(),
+  autoRefreshMinutes: z.number().int().min(0, { error: '自動更新の間隔は0分（しない）以上です' }).max(1440, { error: '自動更新の間隔は1440分以内です' }),
+  csvEncoding: z.enum(['cp932', 'utf8bom']),
+  creditLimit: z.number().int().min(1, { error: '利用限度額は1円以上です' }).max(10_000_000),
+  siteName: z.string().max(50, { error: 'サイト名は50文字以内です' }),
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+
+export interface CredentialSlotStatus {
+  configured: boolean;
+  merchantCodeMasked: string | null;
+  terminalId: string | null;
+}
+export interface CredentialsStatus {
+  test: CredentialSlotStatus;
+  production: CredentialSlotStatus;
+  /** null when credentials can be stored securely here; otherwise why not (Japanese). */
+  storageUnavailable: string | null;
+}
+
+export const CredentialsInputSchema = z.object({
+  environment: z.enum(CREDENTIAL_ENVIRONMENTS),
+  merchantCode: z.string().trim().min(1, { error: '加盟店コードを入力してください' }).max(40, { error: '加盟店コードが長すぎます' }),
+  spCode: z.string().trim().min(1, { error: 'SPコードを入力してください' }).max(200, { error: 'SPコードが長すぎます' }),
+  terminalId: z.string().trim().min(1, { error: '端末IDを入力してください' }).max(40, { error: '端末IDが長すぎます' }),
+});
+
+export interface BulkActionResult {
+  orderId: number;
+  orderNo: string;
+  ok: boolean;
+  message: string; // Japanese: 「出荷報告を登録しました」 or why not
+}
+
+/**
+ * An export as the renderer receives it. In Electron the file went where staff chose in the save dialog
+ * (filePath; null = cancelled); in the browser host it is offered for download (`download`, passed to the
+ * client's downloadUrl()).
+ */
+export interface CsvExportDownload extends CsvExportResult {
+  download: string | null;
+}
+
+export interface BuyerOutstanding {
+  outstanding: number; // the buyer's open NP total (registered, not cancelled, not paid)
+  limit: number;
+  wouldExceed: boolean;
+}
+
+export const contract = {
+  appInfo: method(noInput).returns<AppInfo>(),
+  searchOrders: method(OrderSearchCriteriaSchema).returns<OrderSearchResult>(),
+  getOrder: method(z.object({ id: orderId })).returns<OrderDetail>(),
+  /** 受注登録: an NP後払い order is queued for 取引登録 when registerWithNp is true. */
+  createOrder: method(z.object({ order: OrderInputSchema, registerWithNp: z.boolean() })).returns<OrderDetail>(),
+  /** この内容で登録する: saves locally and, in the same transaction, queues 取引修正 or キャンセル when asked. */
+  saveOrder: method(
+    z.object({ id: orderId, order: OrderInputSchema, npAction: z.enum(['update', 'cancel', 'register']).nullable() }),
+  ).returns<OrderDetail>(),
+  /** What NP would receive on 取引修正 for the saved order, or for the edited order when given. */
+  previewNpUpdate: method(z.object({ id: orderId, order: OrderInputSchema.optional() })).returns<NpUpdatePreview>(),
+  queueNpAction: method(
+    z.object({
+      orderId,
+      action: z.enum(NP_ACTIONS),
+      carrierCode: z.string().regex(/^\d{5}$/u, { error: '配送業者を選択してください' }).optional(),
+      slipNo: z.string().trim().max(20, { error: '配送伝票番号は20文字以内です' }).optional(),
+    }),
+  ).returns<OrderDetail>(),
+  /** 一括出荷報告 (each order's own 配送業者 and 配送伝票番号) or 一括キャンセル. */
+  queueNpBulk: method(z.object({ orderIds: z.array(orderId).min(1).max(10_000), action: z.enum(['shipment', 'cancel']) })).returns<{ results: BulkActionResult[] }>(),
+  attachNpTransactionId: method(
+    z.object({ orderId, npTransactionId: z.string().trim().regex(/^[0-9A-Za-z]{11}$/u, { error: 'NP取引IDは半角英数字11桁です' }) }),
+  ).returns<OrderDetail>(),
+  npHistory: method(z.object({ orderId })).returns<NpHistoryEntry[]>(),
+  buyerOutstanding: method(z.object({ tel: z.string().max(30), amount: z.number().int().min(0), excludeOrderId: orderId.optional() })).returns<BuyerOutstanding>(),
+  startSync: method(noInput).returns<SyncSummary>(),
+  syncState: method(noInput).returns<SyncState>(),
+  getSettings: method(noInput).returns<AppSettings>(),
+  setSettings: method(AppSettingsSchema.partial()).returns<AppSettings>(),
+  credentialsStatus: method(noInput).returns<CredentialsStatus>(),
+  /** Verifies the credentials against NP first; stores them encrypted only when NP accepts them. */
+  setCredentials: method(CredentialsInputSchema).returns<CredentialsStatus>(),
+  clearCredentials: method(z.object({ environment: z.enum(CREDENTIAL_ENVIRONMENTS) })).returns<CredentialsStatus>(),
+  testConnection: method(z.object({ environment: z.enum(NP_ENVIRONMENTS) })).returns<{ ok: boolean; message: string }>(),
+  /** Exports everything the criteria match, in the list's order (paging ignored). */
+  csvExport: method(z.object({ criteria: OrderSearchCriteriaSchema, kind: csvExportKindSchema, encoding: csvEncodingSchema })).returns<CsvExportDownload>(),
+  csvImportPreview: method(csvImportPreviewInputSchema).returns<CsvImportPreview>(),
+  csvImportCommit: method(csvImportCommitInputSchema).returns<CsvImportReport>(),
+  csvPresets: method(noInput).returns<CsvPreferences>(),
+  csvSavePreset: method(csvSavePresetInputSchema).returns<CsvPreferences>(),
+  csvShipmentsPreview: method(shipmentCsvInputSchema).returns<ShipmentPreview>(),
+  csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
+  /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
+  demoReset: method(noInput).returns<{ orders: number }>(),
+} satisfies Record<ContractMethod, MethodSpec>;
+
+export const events = {
+  syncProgress: event<SyncProgress>(),
+  syncFinished: event<SyncSummary>(),
+  ordersChanged: event<{ ids: number[] | null }>(), // null = many or unknown: reload the list
+  connectivity: event<{ online: boolean; message: string | null }>(),
+} satisfies Record<ContractEvent, EventSpec>;
+
+export type Contract = typeof contract;
+export type Events = typeof events;
+export type Api = ClientOf<Contract>;
+export type Handlers = HandlersOf<Contract>;
+export type EventMessage = EventMessageOf<Events>;
+
+// Both name lists and both objects must agree exactly.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractNamesMatch: Exact<keyof Contract, ContractMethod> = true;
+export const eventNamesMatch: Exact<keyof Events, ContractEvent> = true;
