@@ -1,0 +1,70 @@
+// Checks the packaging config offline (no Electron binary can be downloaded here): builds the app,
+// packs it with electron-builder for Linux into a folder using a stub Electron that carries Electron's
+// fuse wire (so electron-builder's fuse step runs for real), then asserts what a user would get:
+// app.asar with the built main/preload/renderer, better-sqlite3's native addon unpacked, no renderer
+// libraries shipped twice, and the fuses of a credential-holding app.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { SENTINEL } from '@electron/fuses/dist/constants.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+execFileSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+// A stub Electron: a script carrying Electron 41's default fuse wire (8 fuses, '1' on, '0' off).
+const work = mkdtempSync(join(tmpdir(), 'atobarai-pack-'));
+const dist = join(work, 'electron-dist');
+mkdirSync(dist);
+const defaults = '10110001'; // RunAsNode, CookieEncryption, NodeOptions, CliInspect, AsarIntegrity, OnlyAsar, V8Snapshot, FileProtocol
+writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron"\nexit 0\n# '), Buffer.from(SENTINEL), Buffer.from('1'), Buffer.from([defaults.length]), Buffer.from(defaults), Buffer.from('\n')]));
+chmodSync(join(dist, 'electron'), 0o755);
+writeFileSync(join(dist, 'version'), require('electron/package.json').version);
+
+const out = join(work, 'release');
+execFileSync(bin('electron-builder'), ['--linux', '--dir', '-c.npmRebuild=false', `-c.electronDist=${dist}`, `-c.directories.output=${out}`], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, ELECTRON_BUILDER_CACHE: join(work, 'cache') },
+});
+
+const unpacked = join(out, 'linux-unpacked');
+const resources = join(unpacked, 'resources');
+const asar = join(resources, 'app.asar');
+check(existsSync(asar), 'resources/app.asar exists');
+const files = existsSync(asar) ? listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')) : [];
+for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) check(files.includes(f), `app.asar contains ${f}`);
+check(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'better-sqlite3 native addon is unpacked from the asar');
+for (const lib of ['vue', 'element-plus', 'pinia', 'vue-i18n', '@fontsource/noto-sans-jp', 'vite', 'electron', 'vitest']) {
+  check(!files.some((f) => f.startsWith(`/node_modules/${lib}/`)), `renderer/dev library ${lib} is not shipped in the asar (Vite bundled it)`);
+}
+for (const dep of Object.keys(pkg.dependencies)) check(files.some((f) => f.startsWith(`/node_modules/${dep}/`)), `runtime dependency ${dep} is in the asar`);
+check(!files.some((f) => f.endsWith('.map')), 'no source maps shipped');
+
+const wire = await getCurrentFuseWire(join(unpacked, pkg.name));
+const expectFuse = (option, state, label) => check(wire[option] === state, `fuse ${label} is ${state === 49 ? 'on' : 'off'}`);
+expectFuse(FuseV1Options.RunAsNode, 48, 'RunAsNode');
+expectFuse(FuseV1Options.EnableNodeOptionsEnvironmentVariable, 48, 'NODE_OPTIONS');
+expectFuse(FuseV1Options.EnableNodeCliInspectArguments, 48, '--inspect arguments');
+expectFuse(FuseV1Options.EnableEmbeddedAsarIntegrityValidation, 49, 'asar integrity validation');
+expectFuse(FuseV1Options.OnlyLoadAppFromAsar, 49, 'only load app from asar');
+expectFuse(FuseV1Options.EnableCookieEncryption, 49, 'cookie encryption');
+
+if (failures.length) {
+  console.error(`packaging check: ${failures.length} failure(s)`);
+  process.exit(1);
+}
+console.log('packaging check: ok');
