@@ -1,0 +1,228 @@
+/**
+ * Cell values: how the CSV writes dates, zip codes, TEL numbers and codes, and how an import reads what
+ * shops and Excel write (全角 digits, 1,234円, 2026/1/5 9:03, 令和 not supported, 〒107-0052 …).
+ * Times are JST wall clock (Japan has no daylight saving time).
+ */
+import {
+  GENDER_LABELS,
+  INVOICE_TYPE_LABELS,
+  ORDER_STATUS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  type Gender,
+  type InvoiceType,
+  type OrderStatus,
+  type PaymentMethod,
+} from '../../../shared/order';
+
+const JST_OFFSET_MS = 9 * 3_600_000;
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing
+
+/** 'YYYY/MM/DD HH:mm:ss' in JST ('' for null). */
+export function formatDateTime(ms: number | null): string {
+  if (ms === null) return '';
+  const d = new Date(ms + JST_OFFSET_MS);
+  return (
+    `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  );
+}
+
+/** 'YYYY-MM-DD' → 'YYYY/MM/DD' ('' for null). */
+export function formatDate(isoDate: string | null): string {
+  return isoDate ? isoDate.replaceAll('-', '/') : '';
+}
+
+/** '1070052' → '107-0052' (a hyphen keeps Excel from reading 0600001 as the number 600001). */
+export function formatZip(zip: string): string {
+  return /^\d{7}$/u.test(zip) ? `${zip.slice(0, 3)}-${zip.slice(3)}` : zip;
+}
+
+/**
+ * Hyphens where Japan's numbering plan fixes the split: 090/080/070/060/050/020 (3-4-4), 0120/0570/0990
+ * (4-3-3), 0800 (4-3-4), Tokyo 03 and Osaka 06 (2-4-4). Other fixed lines have area codes of 2–5 digits that
+ * only a full area-code table can split, so they are written as digits rather than split wrongly.
+ */
+export function formatTel(tel: string): string {
+  if (/^0[2-9]0\d{8}$/u.test(tel)) return `${tel.slice(0, 3)}-${tel.slice(3, 7)}-${tel.slice(7)}`;
+  if (/^0(120|570|990)\d{6}$/u.test(tel)) return `${tel.slice(0, 4)}-${tel.slice(4, 7)}-${tel.slice(7)}`;
+  if (/^0800\d{7}$/u.test(tel)) return `${tel.slice(0, 4)}-${tel.slice(4, 7)}-${tel.slice(7)}`;
+  if (/^0[36]\d{8}$/u.test(tel)) return `${tel.slice(0, 2)}-${tel.slice(2, 6)}-${tel.slice(6)}`;
+  return tel;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+const nfkc = (s: string): string => s.normalize('NFKC').trim();
+
+/** Whole yen: accepts ￥1,234 / 1234円 / １２３４ / -500; no decimals. */
+export function parseYen(raw: string, label: string): Parsed<number> {
+  const s = nfkc(raw).replace(/^[¥￥\\]/u, '').replace(/円$/u, '').replaceAll(',', '').trim();
+  if (s === '') return fail(`${label}が空です`);
+  if (/^-?\d+\.0+$/u.test(s)) return ok(Number(s.slice(0, s.indexOf('.'))));
+  if (!/^-?\d{1,12}$/u.test(s)) return fail(`${label}「${raw}」は整数（円）ではありません`);
+  return ok(Number(s));
+}
+
+/** A whole number of pieces: accepts １２ / 12個 / 12点. */
+export function parseQuantity(raw: string, label: string): Parsed<number> {
+  const s = nfkc(raw).replace(/[個点本枚袋箱]$/u, '').replaceAll(',', '');
+  if (!/^\d{1,9}$/u.test(s)) return fail(`${label}「${raw}」は整数ではありません`);
+  return ok(Number(s));
+}
+
+const DATE_TIME =
+  /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:時](\d{1,2})(?:[:分](\d{1,2})(?:\.\d{1,3})?秒?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/u;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/u;
+
+interface DateParts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  offsetMs: number | null;
+  hasTime: boolean;
+}
+
+function dateParts(raw: string): DateParts | null {
+  const s = nfkc(raw);
+  const m = DATE_TIME.exec(s);
+  if (m) {
+    const zone = m[7];
+    let offsetMs: number | null = null;
+    if (zone === 'Z') offsetMs = 0;
+    else if (zone) {
+      const sign = zone.startsWith('-') ? -1 : 1;
+      const digits = zone.slice(1).replace(':', '');
+      offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+    }
+    return {
+      y: Number(m[1]),
+      mo: Number(m[2]),
+      d: Number(m[3]),
+      h: Number(m[4] ?? 0),
+      mi: Number(m[5] ?? 0),
+      s: Number(m[6] ?? 0),
+      offsetMs,
+      hasTime: m[4] !== undefined,
+    };
+  }
+  const c = COMPACT_DATE.exec(s);
+  if (c) return { y: Number(c[1]), mo: Number(c[2]), d: Number(c[3]), h: 0, mi: 0, s: 0, offsetMs: null, hasTime: false };
+  return null;
+}
+
+function isRealDate(p: DateParts): boolean {
+  const t = new Date(Date.UTC(p.y, p.mo - 1, p.d));
+  return t.getUTCFullYear() === p.y && t.getUTCMonth() === p.mo - 1 && t.getUTCDate() === p.d && p.h < 24 && p.mi < 60 && p.s < 60;
+}
+
+/**
+ * A date and optional time as an instant: 2026/11/28 12:04:05, 2026-11-28, 2026/1/5 9:03 (Excel),
+ * 2026年11月28日, 20261128, ISO 8601 with an offset. Without an offset the time is JST.
+ */
+export function parseDateTime(raw: string, label: string): Parsed<number> {
+  const p = dateParts(raw);
+  if (!p) return fail(`${label}「${raw}」は日付として読めません（例: 2026/11/28 12:34）`);
+  if (!isRealDate(p)) return fail(`${label}「${raw}」は存在しない日付です`);
+  const local = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
+  return ok(local - (p.offsetMs ?? JST_OFFSET_MS));
+}
+
+/** A calendar date 'YYYY-MM-DD' (生年月日); a time part is refused. */
+export function parseDate(raw: string, label: string): Parsed<string> {
+  const p = dateParts(raw);
+  if (!p || p.hasTime) return fail(`${label}「${raw}」は日付として読めません（例: 1990/04/01）`);
+  if (!isRealDate(p)) return fail(`${label}「${raw}」は存在しない日付です`);
+  return ok(`${p.y}-${pad(p.mo)}-${pad(p.d)}`);
+}
+
+/** Lower case, NFKC, no spaces or brackets: how labels and codes are compared. */
+export function codeKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s()[\]（）「」【】・_-]/gu, '');
+}
+
+function lookup<T extends string>(table: ReadonlyMap<string, T>, raw: string, label: string, known: readonly string[]): Parsed<T> {
+  const hit = table.get(codeKey(raw));
+  return hit ? ok(hit) : fail(`${label}「${raw}」が分かりません（${known.join('・')}のいずれか）`);
+}
+
+function table<T extends string>(labels: Record<T, string>, extra: Record<string, T>): ReadonlyMap<string, T> {
+  const m = new Map<string, T>();
+  for (const [code, label] of Object.entries(labels) as [T, string][]) {
+    m.set(codeKey(code), code);
+    m.set(codeKey(label), code);
+  }
+  for (const [alias, code] of Object.entries(extra)) m.set(codeKey(alias), code);
+  return m;
+}
+
+const PAYMENT_METHODS = table<PaymentMethod>(PAYMENT_METHOD_LABELS, {
+  NP後払い: 'np_atobarai',
+  後払い: 'np_atobarai',
+  'NP後払い（コンビニ・郵便局・銀行）': 'np_atobarai',
+  後払い決済: 'np_atobarai',
+  npatobarai: 'np_atobarai',
+  'Amazon Pay': 'amazon_pay',
+  Amazonペイ: 'amazon_pay',
+  アマゾンペイ: 'amazon_pay',
+  クレジット: 'credit_card',
+  クレジットカード決済: 'credit_card',
+  カード: 'credit_card',
+  creditcard: 'credit_card',
+  代引き: 'cod',
+  代引: 'cod',
+  代金引換え: 'cod',
+  コレクト: 'cod',
+  cod: 'cod',
+});
+export const parsePaymentMethod = (raw: string): Parsed<PaymentMethod> =>
+  lookup(PAYMENT_METHODS, raw, '支払方法', Object.values(PAYMENT_METHOD_LABELS));
+
+const ORDER_STATUSES = table<OrderStatus>(ORDER_STATUS_LABELS, {
+  新規: 'new',
+  新規受付: 'new',
+  新規注文: 'new',
+  入金待: 'awaiting_payment',
+  入金済: 'paid',
+  発送済: 'shipped',
+  出荷済み: 'shipped',
+  取り寄せ: 'backordered',
+  取寄せ中: 'backordered',
+  キャンセル済み: 'cancelled',
+  処理中: 'processing',
+});
+export const parseOrderStatus = (raw: string): Parsed<OrderStatus> =>
+  lookup(ORDER_STATUSES, raw, '対応状況', Object.values(ORDER_STATUS_LABELS));
+
+const GENDERS = table<Gender>(GENDER_LABELS, { 男: 'male', 女: 'female', m: 'male', f: 'female', 1: 'male', 2: 'female', 0: 'unknown', 不明: 'unknown', 無回答: 'unknown' });
+export function parseGender(raw: string): Parsed<Gender> {
+  if (raw.trim() === '') return ok('unknown');
+  return lookup(GENDERS, raw, '性別', Object.values(GENDER_LABELS));
+}
+
+const INVOICE_TYPES = table<InvoiceType>(INVOICE_TYPE_LABELS, { 別送り: 'separate', 同梱請求書: 'bundled', 請求書同梱: 'bundled', 請求書別送: 'separate' });
+export const parseInvoiceType = (raw: string): Parsed<InvoiceType> =>
+  lookup(INVOICE_TYPES, raw, '請求書区分', Object.values(INVOICE_TYPE_LABELS));
+
+/** Half-width katakana to full width (ｶﾞ→ガ); nothing else changes (names keep ㈱, ①, 全角英数 as entered). */
+export function widenHalfwidthKana(s: string): string {
+  return s.replace(/[\uFF61-\uFF9F]+/gu, (run) => run.normalize('NFKC'));
+}
+
+/** フリガナ: half-width kana widened, hiragana → katakana (some carts export ふりがな). */
+export function toKatakana(s: string): string {
+  return widenHalfwidthKana(s).replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
