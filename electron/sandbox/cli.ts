@@ -46,9 +46,14 @@ async function main(): Promise<void> {
     rules: preset === 'demo' ? DEMO_RULES : {},
     dataFile: values.data,
   });
+  const host = values.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.warn(`warning: listening on ${host}: the /__sandbox admin prefix has no authentication`);
+  }
   console.log(`NP sandbox listening
   base URL      ${sb.url}
   admin         ${sb.adminUrl}
+  credentials   ${merchant === DEMO_MERCHANT ? 'demo (docs/sandbox.md)' : 'from the command line'}
   merchant code ${merchant.merchantCode}
   SP code       ${merchant.spCode}
   terminal id   ${merchant.terminalId}
