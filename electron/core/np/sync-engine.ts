@@ -55,6 +55,11 @@ export interface SyncEngineOptions {
   onChanged?: (orderIds: number[]) => void;
   /** Items per request, ≤ 1000 (NP's limit). */
   batchSize?: number;
+  /**
+   * Items per register request (default 100, at most batchSize). A register batch whose answer is lost leaves every
+   * item ambiguous for staff to settle by hand, so register batches are kept smaller than the others.
+   */
+  registerBatchSize?: number;
   /** Requests in flight at once within a phase. */
   concurrency?: number;
   /** Retries within one run. */
@@ -67,6 +72,7 @@ export interface SyncEngineOptions {
 export interface SyncEngine {
   run(trigger?: SyncTrigger): Promise<SyncSummary>;
   state(): SyncState;
+  /** Run a 'timer' sync every intervalMinutes (replaces a running timer). */
   startTimer(intervalMinutes: number): void;
   stopTimer(): void;
   /** Stops the timer and waits for a running sync to finish. */
@@ -74,6 +80,7 @@ export interface SyncEngine {
 }
 
 const OUTBOX_ORDER: readonly NpAction[] = ['register', 'update', 'cancel', 'shipment'];
+const DEFAULT_REGISTER_BATCH = 100;
 
 interface RunContext {
   id: number;
@@ -102,6 +109,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const store = np.store;
   const clock = opts.clock ?? np.clock;
   const batchSize = Math.max(1, Math.min(NP_MAX_BATCH, opts.batchSize ?? NP_MAX_BATCH));
+  const registerBatchSize = Math.max(1, Math.min(batchSize, opts.registerBatchSize ?? DEFAULT_REGISTER_BATCH));
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const retry = opts.retry ?? DEFAULT_RETRY;
   const defer = opts.defer ?? DEFAULT_DEFER;
@@ -349,7 +357,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     emitProgress(run, 'outbox', 0, total);
     for (const { action, rows } of byAction) {
       if (run.unreachable) break;
-      await forEachConcurrently(chunk(rows, batchSize), concurrency, async (batch) => {
+      await forEachConcurrently(chunk(rows, action === 'register' ? registerBatchSize : batchSize), concurrency, async (batch) => {
         await sendOutboxBatch(run, action, batch);
         done += batch.length;
         emitProgress(run, 'outbox', done, total);
@@ -505,7 +513,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }),
     startTimer(intervalMinutes) {
       if (timer) clearInterval(timer);
-      const ms = Math.max(1, intervalMinutes) * 60_000;
+      // Fractions of a minute are allowed (tests); never more often than every 100 ms.
+      const ms = Math.max(100, Math.round(intervalMinutes * 60_000));
       timer = setInterval(() => {
         run('timer').catch((e: unknown) => log.warn(`timer sync failed: ${String(e)}`));
       }, ms);
