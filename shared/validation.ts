@@ -20,7 +20,7 @@ export class ValidationError extends Error {
     readonly subject: string,
     readonly issues: FieldIssue[],
   ) {
-    super(`${subject}に誤りがあります: ${issues.map((i) => `${i.label}（${i.path}）: ${i.message}`).join(' / ')}`);
+    super(`${subject}に誤りがあります: ${issues.map((i) => (i.path ? `${i.label}（${i.path}）: ${i.message}` : i.message)).join(' / ')}`);
   }
 }
 

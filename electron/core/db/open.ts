@@ -10,6 +10,8 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** Milliseconds to wait for a lock held by another connection (default 5000). */
   busyTimeoutMs?: number;
+  /** Path of a better_sqlite3.node built for this runtime (Electron vs Node); better-sqlite3's own option. */
+  nativeBinding?: string;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -76,7 +78,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
   if (!inMemory) checkHeader(file);
   let db: Database;
   try {
-    db = new BetterSqlite3(file);
+    db = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   } catch (cause) {
     throw isCorruption(cause) ? corrupt(file, cause) : cannotOpen(file, cause);
   }

@@ -5,6 +5,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { orderTotal, type Order, type OrderInput } from '../../../shared/order';
 import { parseOrderInput } from '../../../shared/order-schema';
+import { parseSearchCriteria, type NormalizedSearchCriteria, type OrderListRow, type OrderSearchCriteria, type OrderSearchResult } from '../../../shared/search';
+import type { NpStatus } from '../../../shared/np/status';
+import { buildSearchStatements } from './search-sql';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
 import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, type OrderLineRow, type OrderRow, type OrderWriteRow } from './order-row';
@@ -19,7 +22,24 @@ export interface OrderRepository {
   /** Insert many orders in one transaction (validates each); returns their ids in input order. */
   insertMany(inputs: readonly OrderInput[], now: number): number[];
   count(): number;
+  /** One page of the order list and the hit count; criteria are validated (ValidationError names the field). */
+  search(criteria: OrderSearchCriteria): OrderSearchResult;
+  /**
+   * Every match in sort order (offset and limit are ignored), read in chunks so 100,000 orders are never held at
+   * once and no SQLite cursor stays open between items (the connection stays free for writes meanwhile).
+   */
+  iterate(criteria: OrderSearchCriteria): IterableIterator<Order>;
+  /** search() for criteria already parsed by OrderSearchCriteriaSchema (e.g. by the IPC contract); not re-validated. */
+  searchNormalized(criteria: NormalizedSearchCriteria): OrderSearchResult;
+  /** iterate() for criteria already parsed by OrderSearchCriteriaSchema; not re-validated. */
+  iterateNormalized(criteria: NormalizedSearchCriteria): IterableIterator<Order>;
 }
+
+/** How many orders `iterate` reads per query. */
+export const ITERATE_CHUNK = 500;
+const STATEMENT_CACHE_SIZE = 200;
+
+type ListRowData = Omit<OrderRow, 'created_at'> & { buyer_key: string };
 
 function isUniqueOrderNoViolation(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
@@ -50,6 +70,77 @@ export function createOrderRepository(db: Database): OrderRepository {
   const selectByOrderNo = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE order_no = ?');
   const selectLines = db.prepare<[number], OrderLineRow>('SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no');
   const countOrders = db.prepare<[], number>('SELECT count(*) FROM orders').pluck();
+  const selectByIds = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE id IN (SELECT value FROM json_each(?))');
+  const selectLinesByIds = db.prepare<[string], OrderLineRow>(
+    'SELECT * FROM order_lines WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no',
+  );
+  const purchaseCounts = db.prepare<[string], { buyer_key: string; n: number }>(
+    'SELECT buyer_key, count(*) AS n FROM orders WHERE buyer_key IN (SELECT value FROM json_each(?)) GROUP BY buyer_key',
+  );
+
+  /** Search SQL varies with the filters used: keep prepared statements by their text. */
+  const cache = new Map<string, Statement>();
+  function prepared(sql: string): Statement {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      stmt = db.prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  function listRows(rows: ListRowData[]): OrderListRow[] {
+    const keys = [...new Set(rows.map((r) => r.buyer_key))];
+    const counts = new Map(purchaseCounts.all(JSON.stringify(keys)).map((r) => [r.buyer_key, r.n]));
+    return rows.map((r) => ({
+      id: r.id,
+      orderNo: r.order_no,
+      orderedAt: r.ordered_at,
+      customerName: r.customer_name,
+      customerKana: r.customer_kana,
+      paymentMethod: r.payment_method,
+      total: r.total,
+      status: r.status,
+      npStatus: r.np_status as NpStatus | null,
+      npDirty: r.np_dirty === 1,
+      invoiceType: r.invoice_type,
+      purchaseCount: counts.get(r.buyer_key) ?? 1,
+    }));
+  }
+
+  function searchNormalized(c: NormalizedSearchCriteria): OrderSearchResult {
+    const q = buildSearchStatements(c);
+    const read = db.transaction(() => ({
+      total: prepared(q.countSql).pluck().get(...q.params) as number,
+      rows: prepared(q.pageSql).all(...q.params, c.limit, c.offset) as ListRowData[],
+    }));
+    const { total, rows } = read(); // one snapshot: the count and the page agree
+    return { total, offset: c.offset, rows: listRows(rows) };
+  }
+
+  function* readInOrder(ids: number[]): Generator<Order, void, undefined> {
+    for (let i = 0; i < ids.length; i += ITERATE_CHUNK) {
+      const chunk = JSON.stringify(ids.slice(i, i + ITERATE_CHUNK));
+      const rows = new Map(selectByIds.all(chunk).map((r) => [r.id, r]));
+      const lines = new Map<number, OrderLineRow[]>();
+      for (const l of selectLinesByIds.all(chunk)) {
+        const list = lines.get(l.order_id);
+        if (list) list.push(l);
+        else lines.set(l.order_id, [l]);
+      }
+      for (const id of ids.slice(i, i + ITERATE_CHUNK)) {
+        const row = rows.get(id);
+        if (row) yield fromRow(row, lines.get(id) ?? []); // an order deleted meanwhile is skipped
+      }
+    }
+  }
+
+  function iterateNormalized(c: NormalizedSearchCriteria): IterableIterator<Order> {
+    const q = buildSearchStatements(c);
+    const ids = prepared(q.idsSql).pluck().all(...q.params) as number[];
+    return readInOrder(ids);
+  }
 
   function writeLines(orderId: number, o: OrderInput): void {
     o.lines.forEach((l, i) =>
@@ -107,5 +198,9 @@ export function createOrderRepository(db: Database): OrderRepository {
     getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
     insertMany: (inputs, now) => insertAll(inputs, now),
     count: () => countOrders.get() as number,
+    search: (criteria) => searchNormalized(parseSearchCriteria(criteria)),
+    iterate: (criteria) => iterateNormalized(parseSearchCriteria(criteria)),
+    searchNormalized,
+    iterateNormalized,
   };
 }
