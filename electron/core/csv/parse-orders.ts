@@ -1,0 +1,131 @@
+/**
+ * parseOrderCsv: a shop's order CSV → the header, the detected encoding, the mapping (given, from a preset,
+ * or recognised from the headers), valid orders, and every rejected line with Japanese reasons.
+ * Rows of the same 注文番号 on consecutive lines are one order with several goods lines.
+ */
+import {
+  IMPORT_FIELD_INFO,
+  REQUIRED_IMPORT_FIELDS,
+  type CsvColumnMapping,
+  type CsvDetectedEncoding,
+  type CsvMappingPreset,
+  type CsvResolvedMapping,
+  type CsvRowProblem,
+  type ImportField,
+} from '../../../shared/csv';
+import { foldOrderNo } from '../../../shared/search-fold';
+import { ApiError } from '../../../shared/api-result';
+import { resolveMapping, suggestMapping } from './headers';
+import { readOrderGroup, type ParsedOrder, type RowGroup } from './order-rows';
+import { decodeCsv, readCsvRecords, type CsvRecord } from './read';
+import { restoreFormula } from './formula';
+
+export interface ParseOrderCsvOptions {
+  /** The mapping to use (indexes or header texts). */
+  mapping?: CsvColumnMapping;
+  /** A saved mapping, used when `mapping` is not given. */
+  preset?: CsvMappingPreset | null;
+}
+
+export interface ParsedOrderCsv {
+  encoding: CsvDetectedEncoding;
+  headers: string[];
+  /** The first data rows as read. */
+  sampleRows: string[][];
+  /** Data records in the file (the header and blank lines not counted). */
+  dataRows: number;
+  mapping: CsvResolvedMapping;
+  suggestedMapping: CsvResolvedMapping;
+  presetName: string | null;
+  presetMissingHeaders: string[];
+  missingRequired: ImportField[];
+  orders: ParsedOrder[];
+  /** Rejected lines, in file order. */
+  rejected: CsvRowProblem[];
+}
+
+const SAMPLE_ROWS = 5;
+
+function columnCountProblem(row: CsvRecord, headerCount: number): string | null {
+  const n = row.cells.length;
+  if (n < headerCount) return `列の数が足りません（見出しは${headerCount}列、この行は${n}列）。値の途中で改行されているか、区切りの , が抜けている可能性があります`;
+  if (n > headerCount && row.cells.slice(headerCount).some((c) => c.trim() !== '')) {
+    return `列の数が多すぎます（見出しは${headerCount}列、この行は${n}列）。, を含む値が "" で囲まれていない可能性があります`;
+  }
+  return null;
+}
+
+function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested: CsvResolvedMapping) {
+  if (opts.mapping) return { ...resolveMapping(headers, opts.mapping), presetName: null };
+  if (opts.preset) return { ...resolveMapping(headers, opts.preset.mapping), presetName: opts.preset.name };
+  return { mapping: suggested, missingHeaders: [], badIndexes: [], presetName: null };
+}
+
+export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
+  const { text, encoding } = decodeCsv(buf);
+  const { records, problems } = readCsvRecords(text);
+  const header = records[0];
+  if (!header) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
+  const headers = header.cells.map((h) => h.trim());
+  const suggestedMapping = suggestMapping(headers);
+  const chosen = chooseMapping(headers, opts, suggestedMapping);
+  const mapping = chosen.mapping;
+  const missingRequired = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping[f]?.length);
+  const data = records.slice(1);
+  const rejected: CsvRowProblem[] = [...problems];
+  const orders: ParsedOrder[] = [];
+
+  if (missingRequired.length === 0) {
+    const firstLineOf = new Map<string, number>();
+    const orderNoOf = (row: CsvRecord): string => {
+      const col = mapping.orderNo![0]!;
+      return foldOrderNo(restoreFormula(row.cells[col] ?? ''));
+    };
+    let group: RowGroup | null = null;
+    const flush = () => {
+      if (!group) return;
+      const g = group;
+      group = null;
+      const seen = firstLineOf.get(g.orderNo);
+      if (seen !== undefined) {
+        const reason = `注文番号「${g.orderNo}」は${seen}行目の注文と重複しています（1つの注文の行は続けて並べてください）`;
+        for (const row of g.rows) rejected.push({ line: row.line, orderNo: g.orderNo, reasons: [reason] });
+        return;
+      }
+      firstLineOf.set(g.orderNo, g.rows[0]!.line);
+      const result = readOrderGroup(g, mapping);
+      if (result.ok) orders.push(result.order);
+      else rejected.push(...result.problems);
+    };
+    for (const row of data) {
+      const countProblem = columnCountProblem(row, headers.length);
+      const orderNo = orderNoOf(row);
+      if (countProblem || orderNo === '') {
+        flush();
+        rejected.push({ line: row.line, orderNo, reasons: [countProblem ?? `${IMPORT_FIELD_INFO.orderNo.label}が空です`] });
+        continue;
+      }
+      if (group && (group as RowGroup).orderNo === orderNo) (group as RowGroup).rows.push(row);
+      else {
+        flush();
+        group = { orderNo, rows: [row] };
+      }
+    }
+    flush();
+  }
+  rejected.sort((a, b) => a.line - b.line);
+
+  return {
+    encoding,
+    headers,
+    sampleRows: data.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+    dataRows: data.length,
+    mapping,
+    suggestedMapping,
+    presetName: chosen.presetName,
+    presetMissingHeaders: chosen.missingHeaders,
+    missingRequired,
+    orders,
+    rejected,
+  };
+}
