@@ -126,7 +126,7 @@ function register(item: unknown, ctx: OpContext): ItemOutcome {
     reregister_depth: 0,
     ops: emptyOps(),
   };
-  const decision = decide(decisionInput(t), ctx.rules, ctx.store.outstanding(t.customer.tel));
+  const decision = decide(decisionInput(t), ctx.rules, ctx.store.outstanding(t.customer.tel, (x) => refresh(x, ctx)));
   if (goesToReview(decisionInput(t), ctx.rules)) {
     t.authori_result = '40';
     t.review = { decision, findsLeft: ctx.rules.reviewFinds, dueAt: ctx.now + ctx.rules.reviewSeconds * 1000 };
@@ -155,14 +155,14 @@ function update(item: unknown, ctx: OpContext): ItemOutcome {
   if (it.settlement_type === '02' || it.settlement_type === '03') t.settlement_type = it.settlement_type;
   if (typeof it.site_name === 'string') t.site_name = it.site_name;
   if (typeof it.site_url === 'string') t.site_url = it.site_url;
-  if ('customer' in it) t.customer = copyPerson(it.customer as NpCustomer);
+  if ('customer' in it) ctx.store.setCustomer(t, copyPerson(it.customer as NpCustomer));
   if ('dest_customer' in it) {
     if (isEmptyDest(it.dest_customer)) delete t.dest_customer;
     else t.dest_customer = copyPerson(it.dest_customer as NpPerson);
   }
   t.goods = copyGoods(goods);
   t.billed_amount = billed;
-  const decision = decide(decisionInput(t), ctx.rules, ctx.store.outstanding(t.customer.tel, t.np_transaction_id));
+  const decision = decide(decisionInput(t), ctx.rules, ctx.store.outstanding(t.customer.tel, (x) => refresh(x, ctx), t.np_transaction_id));
   applyDecision(t, decision, ctx.now);
   count(t, 'update');
   return { result: authoriResult(t) };

@@ -29,6 +29,8 @@ export function txnState(t: SandboxTxn): SandboxTxnState {
 
 export class SandboxStore {
   private txns = new Map<string, SandboxTxn>();
+  /** Transactions by the buyer's normalised TEL, so the credit limit does not scan everything. */
+  private byTel = new Map<string, Set<SandboxTxn>>();
   private serials: Record<string, number> = {};
   /** Added to the base clock: POST /__sandbox/clock moves it forward. */
   clockOffsetMs = 0;
@@ -58,6 +60,21 @@ export class SandboxStore {
 
   add(t: SandboxTxn): void {
     this.txns.set(t.np_transaction_id, t);
+    this.index(t);
+  }
+
+  /** Replaces the buyer of a transaction (update), keeping the TEL index right. */
+  setCustomer(t: SandboxTxn, customer: SandboxTxn['customer']): void {
+    this.byTel.get(normalizeTel(t.customer.tel))?.delete(t);
+    t.customer = customer;
+    this.index(t);
+  }
+
+  private index(t: SandboxTxn): void {
+    const key = normalizeTel(t.customer.tel);
+    let set = this.byTel.get(key);
+    if (!set) this.byTel.set(key, (set = new Set()));
+    set.add(t);
   }
 
   /** The transaction if it exists and belongs to this merchant (others' ids look unknown: E0100113). */
@@ -97,15 +114,19 @@ export class SandboxStore {
     t.customer_payment_date = date ?? jstDate(at);
   }
 
-  /** The buyer's outstanding total (not cancelled, not paid, not NG) on every merchant, keyed by normalised TEL. */
-  outstanding(tel: string, excludeId?: string): number {
+  /**
+   * The buyer's outstanding total (not cancelled, not paid, not NG) on every merchant, keyed by normalised TEL.
+   * `refresh` brings each of the buyer's transactions up to now first (payments and NP cancels happen lazily).
+   */
+  outstanding(tel: string, refresh: (t: SandboxTxn) => void, excludeId?: string): number {
     const key = normalizeTel(tel);
     if (!key) return 0;
     let sum = 0;
-    for (const t of this.txns.values()) {
+    for (const t of this.byTel.get(key) ?? []) {
       if (t.np_transaction_id === excludeId) continue;
+      refresh(t);
       if (t.cancelled_at !== undefined || t.paid_at !== undefined || t.authori_result === '20') continue;
-      if (normalizeTel(t.customer.tel) === key) sum += t.billed_amount;
+      sum += t.billed_amount;
     }
     return sum;
   }
@@ -141,6 +162,7 @@ export class SandboxStore {
 
   reset(): void {
     this.txns.clear();
+    this.byTel.clear();
     this.serials = {};
     this.clockOffsetMs = 0;
     this.save();
@@ -164,6 +186,6 @@ export class SandboxStore {
     if (data.version !== FILE_VERSION) throw new Error(`unsupported sandbox data file version ${String(data.version)}`);
     this.clockOffsetMs = data.clockOffsetMs ?? 0;
     this.serials = data.serials ?? {};
-    for (const t of data.transactions ?? []) this.txns.set(t.np_transaction_id, { ...t, ops: { ...emptyOps(), ...t.ops } });
+    for (const t of data.transactions ?? []) this.add({ ...t, ops: { ...emptyOps(), ...t.ops } });
   }
 }

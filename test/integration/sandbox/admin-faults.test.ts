@@ -59,13 +59,13 @@ describe('faults', () => {
 
   it('adds latency to NP requests, not to admin requests', async () => {
     sb = await sandbox();
-    await admin(sb, 'POST', '/faults', { latencyMs: 250 });
+    await admin(sb, 'POST', '/faults', { latencyMs: 600 });
     const t0 = Date.now();
     expect(await attempt(sb)).toBe(201);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(590);
     const t1 = Date.now();
     await adminTxns(sb);
-    expect(Date.now() - t1).toBeLessThan(200);
+    expect(Date.now() - t1).toBeLessThan(500);
   });
 
   it('is reproducible with a seed', async () => {

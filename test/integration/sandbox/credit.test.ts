@@ -46,6 +46,19 @@ describe('credit limit (NG001)', () => {
     expect((await call.register(sb, [registerItem({ billed_amount: 55_000, customer: buyer({ tel }) })])).body.results?.[0]?.authori_result).toBe('00');
   });
 
+  it('counts a payment made by the delay without anyone polling, and follows a TEL changed by update', async () => {
+    sb = await start({ paymentDelayMs: 3 * 24 * 3600_000 });
+    const tel = '070-1111-0003';
+    const a = await registerOne(sb, { billed_amount: 50_000, customer: buyer({ tel }) });
+    await call.shipments(sb, [{ np_transaction_id: a, pd_company_code: '59010', slip_no: '1' }]);
+    const b = await registerOne(sb, { billed_amount: 5_001 }); // another buyer: OK
+    const moved = await call.update(sb, [{ np_transaction_id: b, customer: buyer({ tel }) }]);
+    expect(moved.body.results?.[0]).toMatchObject({ authori_result: '20', authori_ng: 'NG001' });
+    await admin(sb, 'POST', '/clock', { advanceMs: 3 * 24 * 3600_000 });
+    const again = await call.update(sb, [{ np_transaction_id: b, billed_amount: 5_001, goods: [{ goods_name: '商品', goods_price: 5_001, quantity: 1 }] }]);
+    expect(again.body.results?.[0]?.authori_result).toBe('00');
+  });
+
   it('uses the configured limit', async () => {
     sb = await start({ creditLimit: 10_000 });
     const r = await call.register(sb, [registerItem({ billed_amount: 10_001 })]);
