@@ -182,7 +182,12 @@ export class SandboxStore {
   }
 
   private load(file: string): void {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as FileShape;
+    let data: FileShape;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as FileShape;
+    } catch (err) {
+      throw new Error(`sandbox data file ${file} is unreadable: ${err instanceof Error ? err.message : String(err)}`);
+    }
     if (data.version !== FILE_VERSION) throw new Error(`unsupported sandbox data file version ${String(data.version)}`);
     this.clockOffsetMs = data.clockOffsetMs ?? 0;
     this.serials = data.serials ?? {};
