@@ -136,7 +136,8 @@ function buyer(r: Random, n: number, now: number): Customer {
 function shipTo(r: Random, c: Customer): Person {
   const w = person(r);
   const z = r.pick(ZIP_TABLE);
-  const name = r.chance(0.3) ? { name: `${c.name.split(/[ \u3000]/u)[0] ?? ''} ${w.given[0]}`, kana: `${c.kana.split(/[ \u3000]/u)[0] ?? ''} ${w.given[1]}` } : fullName(r, w);
+  const family = r.chance(0.3) ? SURNAMES.find(([kanji, kana]) => c.name.startsWith(kanji) && c.kana.startsWith(kana)) : undefined;
+  const name = fullName(r, family ? { ...w, surname: family } : w);
   return { ...name, companyName: '', departmentName: '', zip: z[0], address: addressFor(r, z), tel: telFor(r, z[1]) };
 }
 

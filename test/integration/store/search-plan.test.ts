@@ -1,0 +1,86 @@
+/** The search's SQL uses an index for the filters staff use most (EXPLAIN QUERY PLAN), never a full scan of orders. */
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db';
+import { createOrderRepository } from '../../../electron/core/orders';
+import { buildSearchStatements } from '../../../electron/core/orders/search-sql';
+import { generateOrders } from '../../../electron/core/demo';
+import { NP_STATUSES } from '../../../shared/np/status';
+import { parseSearchCriteria, ORDER_SORT_KEYS, type OrderSearchCriteria } from '../../../shared/search';
+import { tempDir } from './helpers';
+
+const tmp = tempDir();
+let db: Database;
+
+beforeAll(() => {
+  db = openDatabase(tmp.file('plan.sqlite'));
+  const repo = createOrderRepository(db);
+  const ids = repo.insertMany(generateOrders({ seed: 7, count: 5000 }), Date.UTC(2026, 9, 1));
+  const setNp = db.prepare('UPDATE orders SET np_status = ? WHERE id = ?');
+  db.transaction(() => ids.forEach((id, i) => setNp.run(i % 4 === 0 ? null : (NP_STATUSES[i % NP_STATUSES.length] ?? null), id)))();
+});
+afterAll(() => {
+  db.close();
+  tmp.cleanup();
+});
+
+function plan(sql: string, params: unknown[]): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+}
+
+/** Both the hit count and the page query search `orders` through `index` and never scan the table. */
+function expectIndexed(criteria: OrderSearchCriteria, index: RegExp): void {
+  const q = buildSearchStatements(parseSearchCriteria(criteria));
+  for (const [name, lines] of [
+    ['count', plan(q.countSql, q.params)],
+    ['page', plan(q.pageSql, [...q.params, 100, 0])],
+    ['ids', plan(q.idsSql, q.params)],
+  ] as const) {
+    const label = `${name} ${JSON.stringify(criteria)}: ${lines.join(' | ')}`;
+    expect(lines.some((l) => /^SCAN orders\b/u.test(l)), label).toBe(false);
+    const searches = lines.filter((l) => /^SEARCH orders USING (COVERING )?INDEX /u.test(l));
+    expect(searches.length, label).toBeGreaterThan(0);
+    expect(searches.every((l) => index.test(l)), label).toBe(true);
+  }
+}
+
+describe('search query plans', () => {
+  it('NP status filters use orders_np_status (one, several, 未登録, mixed)', () => {
+    expectIndexed({ npStatuses: ['ok'] }, /orders_np_status \(np_status=\?\)/u);
+    expectIndexed({ npStatuses: ['hold', 'ng', 'register_failed'] }, /orders_np_status/u);
+    expectIndexed({ npStatuses: ['none'] }, /orders_np_status/u);
+    expectIndexed({ npStatuses: ['ok', 'none'] }, /orders_np_status/u);
+  });
+
+  it('order date ranges use orders_ordered_at', () => {
+    expectIndexed({ orderedAt: { from: '2026-09-01', to: '2026-09-07' } }, /orders_ordered_at \(ordered_at>\? AND ordered_at<\?\)/u);
+    expectIndexed({ orderedAt: { from: '2026-10-15' } }, /orders_ordered_at/u);
+  });
+
+  it('order number ranges use orders_order_no_num', () => {
+    expectIndexed({ orderNo: { from: 10500, to: 10600 } }, /orders_order_no_num/u);
+    expectIndexed({ orderNo: { to: 10100 } }, /orders_order_no_num/u);
+  });
+
+  it('amount ranges use orders_total, whatever the sort column', () => {
+    expectIndexed({ total: { from: 3000, to: 5000 } }, /orders_total/u);
+    for (const key of ORDER_SORT_KEYS) expectIndexed({ total: { from: 20000 }, sort: { key, dir: 'desc' } }, /orders_total/u);
+  });
+
+  it('the other date ranges use their own indexes', () => {
+    expectIndexed({ updatedAt: { from: '2026-10-01' } }, /orders_updated_at/u);
+    expectIndexed({ shippedAt: { from: '2026-10-01', to: '2026-10-02' } }, /orders_shipped_at/u);
+  });
+
+  it('a combination searches through one of its indexes', () => {
+    expectIndexed(
+      { npStatuses: ['reviewing', 'hold'], orderedAt: { from: '2026-10-01' }, total: { from: 1000 }, kana: 'やまだ', sort: { key: 'customerKana', dir: 'asc' } },
+      /orders_(np_status|ordered_at|total)/u,
+    );
+  });
+
+  it('without filters the list walks the sort column index and stops at the page end', () => {
+    const q = buildSearchStatements(parseSearchCriteria({ sort: { key: 'orderedAt', dir: 'desc' } }));
+    expect(plan(q.pageSql, [100, 0])).toEqual(['SCAN orders USING INDEX orders_ordered_at']);
+  });
+});
