@@ -186,7 +186,7 @@ export class SandboxStore {
     try {
       data = JSON.parse(readFileSync(file, 'utf8')) as FileShape;
     } catch (err) {
-      throw new Error(`sandbox data file ${file} is unreadable: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`sandbox data file ${file} is unreadable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (data.version !== FILE_VERSION) throw new Error(`unsupported sandbox data file version ${String(data.version)}`);
     this.clockOffsetMs = data.clockOffsetMs ?? 0;
