@@ -134,13 +134,13 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
     const settlesAmbiguous = ambiguous && tx?.error_codes.includes(LOCAL.AMBIGUOUS_REGISTER);
     const accepted = settlesAmbiguous ? (JSON.parse(ambiguous.payload) as ReturnType<typeof toRegisterItem>) : toRegisterItem(order, ctx.mapping());
     if (settlesAmbiguous) store.patchOutbox(ambiguous.id, { state: 'resolved' }, now);
-    // The credit result is not known yet: 40 (与信審査中) until the next sync's /authorizations/find answers.
+    // The credit result is not known yet (shown as 与信審査中): the next sync's /authorizations/find reads it.
     store.patchTx(
       orderId,
       {
         np_transaction_id: npId,
         shop_transaction_id: accepted.shop_transaction_id,
-        authori_result: '40',
+        authori_result: null,
         authori_hold: [],
         authori_ng: null,
         authori_required_date: null,

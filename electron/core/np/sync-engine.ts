@@ -1,7 +1,7 @@
 /**
  * The sync engine (docs/sync.md): one run at a time (a second call joins the running one), in three phases:
  *  1. drain the outbox — register → update → cancel → shipments, batches of ≤ 1000 per endpoint;
- *  2. /authorizations/find for every live transaction under review (40/50);
+ *  2. /authorizations/find for every live transaction under review (40/50) or whose result is unknown;
  *  3. /transactions/payments/find for every shipped, unpaid transaction.
  *
  * Every outbox row is marked `sending` (attempts + 1) in a committed transaction before its request leaves, and
@@ -124,9 +124,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     .prepare<[], number | null>('SELECT max(finished_at) FROM sync_runs WHERE online = 1 AND error_code IS NULL')
     .pluck();
   const reviewTargets = db.prepare<[], FindTarget>(
+    // Under review (40/50) and live, or not known at all (an attached id), even if cancelled since.
     `SELECT order_id, np_transaction_id FROM np_transactions
-      WHERE cancelled = 0 AND np_transaction_id IS NOT NULL AND authori_result IN ('40', '50')
-        AND coalesce(failed_action, '') <> 'register'
+      WHERE np_transaction_id IS NOT NULL AND coalesce(failed_action, '') <> 'register'
+        AND (authori_result IS NULL OR (cancelled = 0 AND authori_result IN ('40', '50')))
       ORDER BY order_id`,
   );
   const unpaidTargets = db.prepare<[], FindTarget>(
@@ -227,7 +228,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       (ctx) => {
         for (const row of rows) {
           if (row.action === 'register') applyAmbiguous(ctx, row, null, { reason: 'interrupted' });
-          else applyRequeued(ctx, row, 'retry', null, ctx.now);
+          else applyRequeued(ctx, row, 'retry', LOCAL.AMBIGUOUS, ctx.now);
         }
       },
     );
