@@ -105,6 +105,10 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A large shop's file is ~100 MB at 100,000 orders: keep its hot pages in memory (64 MiB page cache, and
+    // reads through a memory map) so searches that must visit many rows do not go through read() page by page.
+    db.pragma('cache_size = -65536');
+    if (!inMemory) db.pragma(`mmap_size = ${256 * 1024 * 1024}`);
     migrate(db, migrations, file);
     return db;
   } catch (e) {

@@ -51,6 +51,12 @@ function narrows(chosen: readonly string[] | undefined, all: readonly string[]):
   return chosen !== undefined && chosen.length > 0 && !all.every((c) => chosen.includes(c));
 }
 
+/** Exactly one code chosen on a column that has an index on (column, ordered_at). */
+function singleCodeOnOrderedIndex(c: NormalizedSearchCriteria): boolean {
+  const one = (v: readonly string[] | undefined) => v?.length === 1;
+  return one(c.npStatuses) || one(c.statuses) || one(c.paymentMethods);
+}
+
 export function buildSearchSql(c: NormalizedSearchCriteria): SearchSql {
   const terms: string[] = [];
   const params: (string | number)[] = [];
@@ -99,8 +105,11 @@ export function buildSearchSql(c: NormalizedSearchCriteria): SearchSql {
 
   // With an indexed filter, let that filter's index drive the query (cost bounded by the matches) instead of
   // walking the sort column's index and testing every row: the unary + keeps the sort off its index.
+  // Exception: one code on a column indexed together with ordered_at, listed by order date — that index gives
+  // the rows already in order, and the page ends after `limit` rows.
   const dir = c.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const sortColumns = SORT_COLUMNS[c.sort.key].map((col) => (indexedFilter && !col.startsWith('CASE') ? `+${col}` : col));
+  const keepSortIndex = !indexedFilter || (c.sort.key === 'orderedAt' && terms.length === 1 && singleCodeOnOrderedIndex(c));
+  const sortColumns = SORT_COLUMNS[c.sort.key].map((col) => (keepSortIndex || col.startsWith('CASE') ? col : `+${col}`));
   const orderBy = `ORDER BY ${[...sortColumns, 'id'].map((col) => `${col} ${dir}`).join(', ')}`;
   return { where: terms.length ? `WHERE ${terms.join(' AND ')}` : '', orderBy, params };
 }

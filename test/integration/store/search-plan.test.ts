@@ -79,6 +79,18 @@ describe('search query plans', () => {
     );
   });
 
+  it('one NP status (or 対応状況, 支払方法) listed by order date reads its (code, ordered_at) index in order: no sort step', () => {
+    for (const [criteria, index] of [
+      [{ npStatuses: ['ok'] }, 'orders_np_status (np_status=?)'],
+      [{ npStatuses: ['none'] }, 'orders_np_status (np_status=?)'],
+      [{ statuses: ['new'] }, 'orders_status (status=?)'],
+      [{ paymentMethods: ['cod'] }, 'orders_payment_method (payment_method=?)'],
+    ] as const) {
+      const q = buildSearchStatements(parseSearchCriteria(criteria));
+      expect(plan(q.pageSql, [...q.params, 100, 0])).toEqual([`SEARCH orders USING INDEX ${index}`]);
+    }
+  });
+
   it('without filters the list walks the sort column index and stops at the page end', () => {
     const q = buildSearchStatements(parseSearchCriteria({ sort: { key: 'orderedAt', dir: 'desc' } }));
     expect(plan(q.pageSql, [100, 0])).toEqual(['SCAN orders USING INDEX orders_ordered_at']);

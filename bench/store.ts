@@ -1,0 +1,184 @@
+/**
+ * The order store under load: insert N generated orders, the file size per order, and the median and p95 of every
+ * seed filter and three combined searches, each beside the raw SQL floor (the same SQL prepared and run directly,
+ * without validation or row mapping) and the ratio between them. Also the CSV path (iterate all) and reopening.
+ *
+ *   npx tsx bench/store.ts --count 100000
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openDatabase } from '../electron/core/db';
+import { createOrderRepository } from '../electron/core/orders';
+import { buildSearchStatements } from '../electron/core/orders/search-sql';
+import { DEFAULT_DEMO_NOW, generateOrders } from '../electron/core/demo';
+import { NP_STATUSES } from '../shared/np/status';
+import { DAY_MS, toJstDate } from '../shared/jst-date';
+import { parseSearchCriteria, type OrderSearchCriteria } from '../shared/search';
+import { median, p95, round, timeRuns } from './stats';
+import type { BenchRow } from './types';
+
+export interface BenchStoreOptions {
+  count: number;
+  /** Measured runs per search (default 25). */
+  runs?: number;
+  seed?: number;
+}
+
+/** Targets at 100,000 orders (insert time scales with the count). */
+const INSERT_MS_PER_100K = 20_000;
+const SEARCH_MEDIAN_MS = 100;
+const SEARCH_P95_MS = 250;
+const BYTES_PER_ORDER = 2_000;
+
+const day = (offsetDays: number) => toJstDate(DEFAULT_DEMO_NOW - offsetDays * DAY_MS);
+
+/** Every filter of the seed's search form, and three combinations staff use. */
+export function benchSearches(count: number, firstOrderNo = 10001): Record<string, OrderSearchCriteria> {
+  const middle = firstOrderNo + Math.floor(count / 2);
+  return {
+    'no filter (first page)': {},
+    '注文番号 range': { orderNo: { from: middle, to: middle + Math.max(9, Math.floor(count / 100)) } },
+    '対応状況': { statuses: ['new', 'backordered'] },
+    'お名前': { name: '山田' },
+    'フリガナ': { kana: 'ｻﾄｳ' },
+    'メールアドレス': { email: 'SUZUKI' },
+    'TEL': { tel: '090-12' },
+    '生年月日 range': { birthDate: { from: '1980-01-01', to: '1984-12-31' } },
+    '性別': { genders: ['male'] },
+    '備考欄あり': { hasNote: true },
+    '支払方法': { paymentMethods: ['cod'] },
+    '受注日 (7 days)': { orderedAt: { from: day(7), to: day(1) } },
+    '更新日 (from)': { updatedAt: { from: day(3) } },
+    '発送日 (1 day)': { shippedAt: { from: day(10), to: day(10) } },
+    '購入金額 range': { total: { from: 8000, to: 12000 } },
+    '購入商品': { goods: '玉露' },
+    'NP後払いステータス': { npStatuses: ['hold', 'ng'] },
+    'NP後払いステータス 未登録': { npStatuses: ['none'] },
+    '請求書区分': { invoiceTypes: ['bundled'] },
+    'combined: NP orders to ship (審査OK, 新規受付, last 14 days)': {
+      paymentMethods: ['np_atobarai'],
+      npStatuses: ['ok'],
+      statuses: ['new', 'paid'],
+      orderedAt: { from: day(14) },
+    },
+    'combined: kana + amount, sorted by kana': { kana: 'たなか', total: { from: 3000 }, sort: { key: 'customerKana', dir: 'asc' } },
+    'combined: problems (保留/NG/失敗) sorted by NP status, page 3': {
+      npStatuses: ['hold', 'ng', 'register_failed', 'update_failed', 'shipment_failed', 'cancel_failed'],
+      sort: { key: 'npStatus', dir: 'asc' },
+      offset: 200,
+      limit: 100,
+    },
+  };
+}
+
+export async function benchStore(opts: BenchStoreOptions): Promise<BenchRow[]> {
+  const { count } = opts;
+  const runs = opts.runs ?? 25;
+  const dir = mkdtempSync(join(tmpdir(), 'atobarai-bench-store-'));
+  const file = join(dir, 'orders.sqlite');
+  const rows: BenchRow[] = [];
+  try {
+    let t = performance.now();
+    const inputs = generateOrders({ seed: opts.seed ?? 1, count });
+    rows.push({ name: `demo: generate ${count} orders`, value: round(performance.now() - t), unit: 'ms' });
+
+    let db = openDatabase(file);
+    let repo = createOrderRepository(db);
+    t = performance.now();
+    const ids = repo.insertMany(inputs, DEFAULT_DEMO_NOW);
+    const insertMs = performance.now() - t;
+    const insertTarget = Math.round((INSERT_MS_PER_100K * count) / 100_000);
+    rows.push({
+      name: `store: insert ${count} orders (one transaction)`,
+      value: round(insertMs),
+      unit: 'ms',
+      target: insertTarget,
+      ok: insertMs <= insertTarget,
+      detail: { ordersPerSecond: Math.round(count / (insertMs / 1000)) },
+    });
+
+    // What the NP layer and later edits would have written: NP statuses on NP orders, varied 更新日.
+    const setNp = db.prepare('UPDATE orders SET np_status = ?, updated_at = ordered_at + ? WHERE id = ?');
+    db.transaction(() =>
+      ids.forEach((id, i) => {
+        const np = inputs[i]?.paymentMethod === 'np_atobarai' ? ([...NP_STATUSES, null, null, null, 'ok', 'shipped'][i % 20] ?? null) : null;
+        setNp.run(np, (i % 9) * DAY_MS, id);
+      }),
+    )();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = statSync(file).size;
+    rows.push({
+      name: 'store: file size per order',
+      value: Math.round(bytes / Math.max(1, count)),
+      unit: 'B/order',
+      target: BYTES_PER_ORDER,
+      ok: bytes / Math.max(1, count) <= BYTES_PER_ORDER,
+      detail: { fileBytes: bytes },
+    });
+    db.close();
+
+    t = performance.now();
+    db = openDatabase(file);
+    repo = createOrderRepository(db);
+    rows.push({ name: 'store: reopen (header check, pragmas, migrations)', value: round(performance.now() - t), unit: 'ms' });
+
+    for (const [label, criteria] of Object.entries(benchSearches(count))) {
+      const normalized = parseSearchCriteria(criteria);
+      const q = buildSearchStatements(normalized);
+      const countStmt = db.prepare(q.countSql).pluck();
+      const page = db.prepare(q.pageSql);
+      const raw = timeRuns(() => {
+        countStmt.get(...q.params);
+        page.all(...q.params, normalized.limit, normalized.offset);
+      }, runs);
+      let hits = 0;
+      const store = timeRuns(() => {
+        hits = repo.search(criteria).total;
+      }, runs);
+      const detail = { hits, rawMedianMs: round(median(raw)), rawP95Ms: round(p95(raw)), ratio: round(median(store) / Math.max(median(raw), 1e-6)) };
+      rows.push({ name: `search: ${label} — median`, value: round(median(store)), unit: 'ms', target: SEARCH_MEDIAN_MS, ok: median(store) <= SEARCH_MEDIAN_MS, detail });
+      rows.push({ name: `search: ${label} — p95`, value: round(p95(store)), unit: 'ms', target: SEARCH_P95_MS, ok: p95(store) <= SEARCH_P95_MS, detail });
+    }
+
+    t = performance.now();
+    let n = 0;
+    for (const _order of repo.iterate({ sort: { key: 'orderNo', dir: 'asc' } })) n++;
+    const iterMs = performance.now() - t;
+    rows.push({ name: `store: iterate all ${n} orders with goods lines (CSV path)`, value: round(iterMs), unit: 'ms', detail: { ordersPerSecond: Math.round(n / (iterMs / 1000)) } });
+    db.close();
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTable(rows: readonly BenchRow[]): void {
+  const fmt = (r: BenchRow) => {
+    const d = (r.detail ?? {}) as Record<string, unknown>;
+    const extra = 'rawMedianMs' in d ? `raw ${String(d.rawMedianMs)} / ${String(d.rawP95Ms)} ms, x${String(d.ratio)}, ${String(d.hits)} hits` : r.detail ? JSON.stringify(r.detail) : '';
+    const target = r.target === undefined ? '' : `${r.ok ? 'ok ' : 'OVER'} ≤ ${r.target}`;
+    return [r.name, `${r.value} ${r.unit}`, target, extra];
+  };
+  const table = rows.map(fmt);
+  // Japanese characters take two columns in a terminal.
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
+  const widths = [0, 1, 2].map((i) => Math.max(...table.map((cols) => width(cols[i] ?? ''))));
+  for (const cols of table) console.log(cols.map((c, i) => (i < 3 ? c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c))) : c)).join('  '));
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const count = Number(argValue('--count') ?? 100_000);
+  const runs = argValue('--runs') ? Number(argValue('--runs')) : undefined;
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer: ${argValue('--count')}`);
+  benchStore({ count, runs }).then(printTable, (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
