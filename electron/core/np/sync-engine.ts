@@ -53,6 +53,8 @@ export interface SyncEngineOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Orders whose NP data changed (called after each applied batch). */
   onChanged?: (orderIds: number[]) => void;
+  /** Called once at the end of every run (launch, manual, timer), with its summary; joined calls do not repeat it. */
+  onFinished?: (summary: SyncSummary) => void;
   /** Items per request, ≤ 1000 (NP's limit). */
   batchSize?: number;
   /**
@@ -480,6 +482,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (summary.online && !summary.error) lastSuccessAt = finishedAt;
       emitProgress(run, 'done', 1, 1);
       progress = null;
+      try {
+        opts.onFinished?.(summary);
+      } catch (e) {
+        log.warn(`sync ${runId}: onFinished failed: ${String(e)}`);
+      }
       log.info(`sync ${runId} (${trigger}) finished`, {
         sent: summary.sent,
         failed: summary.failed,
@@ -502,7 +509,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return current;
   }
 
-  return {
+  const engine: SyncEngine = {
     run,
     state: () => ({
       running: current !== null,
@@ -517,7 +524,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       // Fractions of a minute are allowed (tests); never more often than every 100 ms.
       const ms = Math.max(100, Math.round(intervalMinutes * 60_000));
       timer = setInterval(() => {
-        run('timer').catch((e: unknown) => log.warn(`timer sync failed: ${String(e)}`));
+        // Through the returned object, so a caller's wrapper of engine.run sees timer runs too.
+        engine.run('timer').catch((e: unknown) => log.warn(`timer sync failed: ${String(e)}`));
       }, ms);
       timer.unref?.();
     },
@@ -531,4 +539,5 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (current) await current.catch(() => undefined);
     },
   };
+  return engine;
 }

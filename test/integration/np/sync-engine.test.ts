@@ -109,7 +109,8 @@ describe('sync engine', () => {
   it('lets a second run() join the running one', async () => {
     queueRegisters(20, 2);
     await t.admin.faults({ latencyMs: 80 });
-    const engine = engineWith(testClient(t.sb));
+    let finished = 0;
+    const engine = engineWith(testClient(t.sb), { onFinished: () => finished++ });
     const first = engine.run('launch');
     const second = engine.run('manual');
     expect(second).toBe(first);
@@ -118,17 +119,20 @@ describe('sync engine', () => {
     expect(summary.trigger).toBe('launch');
     expect(engine.state().running).toBe(false);
     expect(s.db.prepare('SELECT count(*) FROM sync_runs').pluck().get()).toBe(1);
+    expect(finished).toBe(1);
     expect(await engine.run()).not.toBe(summary);
   });
 
-  it('runs on a timer until stopped', async () => {
-    const engine = engineWith(testClient(t.sb));
+  it('runs on a timer until stopped, reporting each run once', async () => {
+    const finished: string[] = [];
+    const engine = engineWith(testClient(t.sb), { onFinished: (summary) => finished.push(summary.trigger) });
     engine.startTimer(0.002);
     await new Promise((r) => setTimeout(r, 700));
     engine.stopTimer();
     await engine.close();
     const runs = s.db.prepare("SELECT count(*) FROM sync_runs WHERE trigger = 'timer'").pluck().get() as number;
     expect(runs).toBeGreaterThanOrEqual(2);
+    expect(finished).toEqual(Array(runs).fill('timer'));
     await new Promise((r) => setTimeout(r, 300));
     expect(s.db.prepare('SELECT count(*) FROM sync_runs').pluck().get()).toBe(runs);
   });
