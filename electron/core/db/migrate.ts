@@ -27,7 +27,7 @@ export function migrate(db: Database, migrations: readonly Migration[], file: st
     throw new DatabaseFileError(
       file,
       'newer',
-      `データベースファイル「${file}」は新しいバージョンのアトバライデスクで作成されています（スキーマ ${current}、このアプリは ${latest} まで）。アプリを更新してください。ファイルは変更していません。`,
+      `データベースファイル「${file}」は新しいバージョンの Atobarai Desk で作成されています（スキーマ ${current}、このアプリは ${latest} まで）。アプリを更新してください。ファイルは変更していません。`,
     );
   }
   const applied: number[] = [];

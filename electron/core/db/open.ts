@@ -30,7 +30,7 @@ function foreign(file: string): DatabaseFileError {
   return new DatabaseFileError(
     file,
     'foreign',
-    `データベースファイル「${file}」はアトバライデスクのデータベースではありません（他のアプリのSQLiteファイルです）。ファイルは変更していません。`,
+    `データベースファイル「${file}」は Atobarai Desk のデータベースではありません（他のアプリのSQLiteファイルです）。ファイルは変更していません。`,
   );
 }
 
@@ -83,6 +83,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     throw isCorruption(cause) ? corrupt(file, cause) : cannotOpen(file, cause);
   }
   try {
+    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     try {
       // Reads only: forces SQLite to parse the header and the schema.
       const objects = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
@@ -98,7 +99,6 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       if (isCorruption(cause)) throw corrupt(file, cause);
       throw cause;
     }
-    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     if (!inMemory) {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw cannotOpen(file, new Error(`WALモードにできません（${String(mode)}）`));
@@ -113,6 +113,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    if (e instanceof DatabaseFileError) throw e;
+    throw isCorruption(e) ? corrupt(file, e) : cannotOpen(file, e);
   }
 }

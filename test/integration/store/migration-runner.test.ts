@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseFileError, MIGRATIONS, migrate, openDatabase, schemaVersion, type Migration } from '../../../electron/core/db';
@@ -97,6 +97,21 @@ describe('openDatabase', () => {
     const before = readFileSync(file);
     expectDbError(() => openDatabase(file), file, 'foreign');
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('names the file when another program keeps it locked', () => {
+    const file = tmp.file('locked.sqlite');
+    openDatabase(file).close();
+    const other = new BetterSqlite3(file);
+    other.pragma('journal_mode = DELETE');
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const err = expectDbError(() => openDatabase(file, { busyTimeoutMs: 50 }), file, 'open');
+      expect((err.cause as { code?: string }).code).toMatch(/^SQLITE_BUSY/u);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('names the file when it cannot be opened at all', () => {
