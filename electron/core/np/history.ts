@@ -24,7 +24,9 @@ function summarize(ev: EventRow, body: unknown, codes: string[]): string {
     case 'queued':
       return ev.outcome === 'replaced' ? '送信待ちの取引修正を新しい内容に置き換えました' : `${what}を送信待ちにしました`;
     case 'superseded':
-      return `送信待ちの${what}を取り消しました（キャンセルを優先）`;
+      return ev.outcome === 'payment_method'
+        ? `支払方法がNP後払いでなくなったため、送信待ちの${what}を取り消しました`
+        : `送信待ちの${what}を取り消しました（キャンセルを優先）`;
     case 'resolved':
       return ev.outcome === 'reregister' ? '応答不明の取引登録を、再登録することで解決しました' : '応答不明の取引登録を解決しました';
     case 'attached':

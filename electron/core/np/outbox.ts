@@ -150,10 +150,17 @@ export function queueAction(ctx: OutboxContext, orderId: number, action: NpActio
 /**
  * After an order edit: an unsent register carries the order as it is now (a register always sends the whole
  * order). A payload that no longer passes NP's rules is left as it was; the register will show NP's answer.
+ * An order switched away from NP後払い before its register was sent has the register withdrawn.
  */
 export function refreshUnsentRegister(ctx: OutboxContext, order: Order): void {
   const open = ctx.store.openAction(order.id);
-  if (!open || open.state !== 'pending' || open.action !== 'register' || order.paymentMethod !== 'np_atobarai') return;
+  if (!open || open.state !== 'pending' || open.action !== 'register') return;
+  if (order.paymentMethod !== 'np_atobarai') {
+    const now = ctx.clock.now();
+    ctx.store.patchOutbox(open.id, { state: 'superseded' }, now);
+    ctx.store.appendEvent({ kind: 'superseded', order_id: order.id, outbox_id: open.id, action: 'register', outcome: 'payment_method' }, now);
+    return;
+  }
   const item: NpRegisterItem = toRegisterItem(order, ctx.mapping());
   if (open.payload === JSON.stringify(item) || validateRegisterItem(item, ctx.validation()).length) return;
   ctx.store.patchOutbox(open.id, { payload: item }, ctx.clock.now());

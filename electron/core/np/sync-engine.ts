@@ -312,7 +312,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   async function sendOutboxBatch(run: RunContext, action: NpAction, rows: OutboxRow[]): Promise<void> {
-    if (run.unreachable) return;
     const endpoint = ACTION_ENDPOINT[action];
     const items = rows.map((r) => JSON.parse(r.payload) as never);
     let sending = rows;
@@ -359,16 +358,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     let done = 0;
     emitProgress(run, 'outbox', 0, total);
     for (const { action, rows } of byAction) {
-      if (run.unreachable) break;
       await forEachConcurrently(chunk(rows, action === 'register' ? registerBatchSize : batchSize), concurrency, async (batch) => {
-        await sendOutboxBatch(run, action, batch);
+        // Once NP is unreachable, the rest stays pending as it is (not even an attempt is counted).
+        if (run.unreachable) run.deferred += batch.length;
+        else await sendOutboxBatch(run, action, batch);
         done += batch.length;
         emitProgress(run, 'outbox', done, total);
       });
     }
-    // Rows never tried because NP became unreachable stay pending as they are.
-    const untried = total - done;
-    if (untried > 0) run.deferred += untried;
   }
 
   // ---- phases 2 and 3: finds ------------------------------------------------------------------------------

@@ -162,6 +162,19 @@ describe('queue', () => {
     expect(status(id)).toBeNull();
   });
 
+  it('withdraws an unsent register when the order stops being paid with NP後払い', async () => {
+    const id = add(11);
+    s.np.queue(id, 'register');
+    const o = s.orders.get(id)!;
+    s.orders.update(id, { ...o, paymentMethod: 'credit_card' }, NOW);
+    s.np.refresh(id);
+    expect(status(id)).toBeNull();
+    expect(s.np.pendingCount()).toBe(0);
+    expect(s.np.history(id).at(-1)?.summary).toMatch(/支払方法がNP後払いでなくなったため、送信待ちの取引登録を取り消しました/);
+    await engine.run();
+    expect(await t.admin.transactions(o.orderNo)).toEqual([]);
+  });
+
   it('sends an unsent register with the order as it is when the sync runs', async () => {
     const id = add(10);
     s.np.queue(id, 'register');
