@@ -12,5 +12,5 @@ export function neutraliseFormula(value: string): string {
 }
 
 export function restoreFormula(value: string): string {
-  return NEUTRALISED.test(value) ? value.slice(1) : value;
+  return value.charCodeAt(0) === 0x27 && NEUTRALISED.test(value) ? value.slice(1) : value;
 }

@@ -38,11 +38,15 @@ function cellText(cells: readonly string[], field: ImportField, mapping: CsvReso
   const cols = mapping[field];
   if (!cols?.length) return '';
   const info = IMPORT_FIELD_INFO[field];
-  const parts = cols.map((c) => {
+  const read = (c: number): string => {
     const raw = cells[c] ?? '';
     return (info.freeText ? restoreFormula(raw) : raw).trim();
-  });
-  return parts.filter((p) => p !== '').join(info.joiner ?? '');
+  };
+  if (cols.length === 1) return read(cols[0]!);
+  return cols
+    .map(read)
+    .filter((p) => p !== '')
+    .join(info.joiner ?? '');
 }
 
 /** Long texts keep their inner line breaks and spacing; only the formula guard goes. */

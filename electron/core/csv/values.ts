@@ -154,10 +154,18 @@ export function codeKey(s: string): string {
     .replace(/[\s()[\]（）「」【】・_-]/gu, '');
 }
 
+/** Code lookups by label; the same few labels repeat on every row, so answers are remembered. */
 function lookup<T extends string>(table: ReadonlyMap<string, T>, raw: string, label: string, known: readonly string[]): Parsed<T> {
-  const hit = table.get(codeKey(raw));
-  return hit ? ok(hit) : fail(`${label}「${raw}」が分かりません（${known.join('・')}のいずれか）`);
+  const memo = memos.get(table) ?? new Map<string, Parsed<string>>();
+  memos.set(table, memo);
+  const hit = memo.get(raw);
+  if (hit) return hit as Parsed<T>;
+  const code = table.get(codeKey(raw));
+  const result = code ? ok(code) : fail(`${label}「${raw}」が分かりません（${known.join('・')}のいずれか）`);
+  if (memo.size < 1000) memo.set(raw, result);
+  return result;
 }
+const memos = new WeakMap<ReadonlyMap<string, string>, Map<string, Parsed<string>>>();
 
 function table<T extends string>(labels: Record<T, string>, extra: Record<string, T>): ReadonlyMap<string, T> {
   const m = new Map<string, T>();
@@ -219,8 +227,10 @@ export const parseInvoiceType = (raw: string): Parsed<InvoiceType> =>
 
 /** Half-width katakana to full width (ｶﾞ→ガ); nothing else changes (names keep ㈱, ①, 全角英数 as entered). */
 export function widenHalfwidthKana(s: string): string {
-  return s.replace(/[\uFF61-\uFF9F]+/gu, (run) => run.normalize('NFKC'));
+  return HALFWIDTH_KANA.test(s) ? s.replace(HALFWIDTH_KANA_RUNS, (run) => run.normalize('NFKC')) : s;
 }
+const HALFWIDTH_KANA = /[\uFF61-\uFF9F]/u;
+const HALFWIDTH_KANA_RUNS = /[\uFF61-\uFF9F]+/gu;
 
 /** フリガナ: half-width kana widened, hiragana → katakana (some carts export ふりがな). */
 export function toKatakana(s: string): string {
