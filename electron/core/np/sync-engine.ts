@@ -83,6 +83,7 @@ export interface SyncEngine {
 
 const OUTBOX_ORDER: readonly NpAction[] = ['register', 'update', 'cancel', 'shipment'];
 const DEFAULT_REGISTER_BATCH = 100;
+const MAX_TIMEOUTS = 2;
 
 interface RunContext {
   id: number;
@@ -193,6 +194,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     call: () => Promise<NpBatchAnswer<R>>,
     opts2: { retryable: (e: NpClientError) => boolean; beforeAttempt?: () => void },
   ): Promise<NpBatchAnswer<R> | NpClientError> {
+    // Each timeout costs the full client timeout (30 s against NP): two in one request mean NP is not answering.
+    let timeouts = 0;
     for (let attempt = 1; ; attempt++) {
       opts2.beforeAttempt?.();
       run.requests++;
@@ -204,7 +207,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         const e = err instanceof NpClientError ? err : new NpClientError('bad_response', endpoint, `unexpected failure: ${String(err)}`);
         exchangeEvent(run, endpoint, logged(endpoint, items), e.kind, e.httpStatus, { error: e.toJSON() });
         log.warn(`sync ${run.id}: ${e.message} (attempt ${attempt})`);
-        if (e.credentialsProblem || !opts2.retryable(e) || attempt >= retry.attempts || run.unreachable) return e;
+        if (e.kind === 'timeout') timeouts++;
+        if (e.credentialsProblem || !opts2.retryable(e) || attempt >= retry.attempts || timeouts >= MAX_TIMEOUTS || run.unreachable) return e;
         await sleep(backoffDelay(retry, attempt, random));
         if (run.unreachable) return e;
       }
