@@ -1,0 +1,145 @@
+/**
+ * 受注情報の編集 flows against an in-memory contract: one 「この内容で登録する」 both saves and queues what NP
+ * needs — the 取引修正 preview for changed data, the NP cancel offer (with the stock reminder) when 対応状況
+ * becomes キャンセル — and NP rule violations stop sending before anything goes out.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import type { OrderDetail } from '../../shared/contract';
+import type { Order, OrderInput } from '../../shared/order';
+import type { NpUpdatePreview } from '../../shared/sync';
+import OrderEditDialog from '../../renderer/src/features/order-edit/OrderEditDialog.vue';
+import { freshPinia, mountApp, settle, useMemoryTransport, type MemoryTransport } from './helpers';
+import { DatePickerStub } from './stubs';
+import { npInfo } from './np-info';
+import { sampleOrder } from './sample-order';
+
+interface Saved {
+  id: number;
+  order: OrderInput;
+  npAction: 'update' | 'cancel' | 'register' | null;
+}
+
+function setup(order: Order, np = npInfo('ok')) {
+  let current: OrderDetail = { order, np, purchaseCount: 1 };
+  const saved: Saved[] = [];
+  const t = useMemoryTransport({
+    getOrder: () => current,
+    previewNpUpdate: (i: { id: number; order?: OrderInput }): NpUpdatePreview => {
+      const changed = i.order && i.order.customer.address !== order.customer.address;
+      return {
+        payload: { np_transaction_id: '26112800001', ...(changed ? { customer: { customer_name: i.order!.customer.name, zip_code: '1070052', address: i.order!.customer.address, tel: '0312345678' } } : {}) },
+        changedFields: changed ? ['customer.address'] : [],
+      };
+    },
+    saveOrder: (i: Saved) => {
+      saved.push(i);
+      current = { ...current, order: { ...current.order, ...i.order } };
+      return current;
+    },
+    queueNpAction: () => current,
+  });
+  return { t, saved };
+}
+
+const body = () => document.body;
+const button = (text: string): HTMLButtonElement => {
+  const b = [...body().querySelectorAll('button')].reverse().find((x) => x.textContent?.trim() === text);
+  if (!b) throw new Error(`no button ${text}: ${[...body().querySelectorAll('button')].map((x) => x.textContent?.trim()).join(' | ')}`);
+  return b as HTMLButtonElement;
+};
+
+async function open(t: MemoryTransport) {
+  const w = mountApp(OrderEditDialog, { props: { orderId: 7 }, global: { stubs: { ElDatePicker: DatePickerStub } } });
+  await settle(10);
+  expect(t.calls.some((c) => c.method === 'getOrder')).toBe(true);
+  return w;
+}
+
+async function setField(name: string, value: string): Promise<void> {
+  const el = body().querySelector<HTMLInputElement>(`input[name="${name}"], textarea[name="${name}"]`);
+  if (!el) throw new Error(`no input ${name}`);
+  el.value = value;
+  el.dispatchEvent(new Event('input'));
+  await nextTick();
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  freshPinia();
+});
+
+describe('OrderEditDialog', () => {
+  it('changing the address shows the 取引修正 preview, and confirming saves and queues in one call', async () => {
+    const { t, saved } = setup(sampleOrder());
+    await open(t);
+    await setField('customer.address', '東京都港区赤坂9-9-9');
+    button('この内容で登録する').click();
+    await settle(10);
+    const preview = body().querySelector('[data-test="update-preview"]');
+    expect(preview?.textContent).toContain('取引修正の内容確認');
+    const changedRow = body().querySelector('tr[data-path="customer.address"]');
+    expect(changedRow?.getAttribute('data-changed')).toBe('true');
+    expect(changedRow?.textContent).toContain('東京都港区赤坂9-9-9');
+    button('保存して取引修正を送信').click();
+    await settle(10);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.npAction).toBe('update');
+    expect(saved[0]!.order.customer.address).toBe('東京都港区赤坂9-9-9');
+    expect(t.calls.filter((c) => c.method === 'queueNpAction')).toHaveLength(0);
+  });
+
+  it('a change NP does not care about saves without asking', async () => {
+    const { t, saved } = setup(sampleOrder());
+    await open(t);
+    await setField('shopMemo', '電話で確認済み');
+    button('この内容で登録する').click();
+    await settle(10);
+    expect(body().querySelector('[data-test="update-preview"] tr[data-changed="true"]')).toBeNull();
+    expect(saved).toEqual([expect.objectContaining({ npAction: null })]);
+    expect(saved[0]!.order.shopMemo).toBe('電話で確認済み');
+  });
+
+  it('setting 対応状況 to キャンセル offers the NP cancel with the stock reminder', async () => {
+    const { t, saved } = setup(sampleOrder());
+    const w = await open(t);
+    const form = w.findComponent({ name: 'OrderForm' });
+    (form.props('modelValue') as { status: string }).status = 'cancelled';
+    await nextTick();
+    button('この内容で登録する').click();
+    await settle(10);
+    const box = body().querySelector('.el-message-box');
+    expect(box?.textContent).toContain('NP後払いの取引もキャンセルしますか？');
+    expect(box?.textContent).toContain('在庫戻しを手動で行ってください');
+    button('保存してNPもキャンセル').click();
+    await settle(10);
+    expect(saved).toEqual([expect.objectContaining({ npAction: 'cancel' })]);
+    expect(saved[0]!.order.status).toBe('cancelled');
+  });
+
+  it('NP rule violations block 取引修正 but not a plain save', async () => {
+    const { t, saved } = setup(sampleOrder());
+    await open(t);
+    await setField('customer.name', '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末');
+    await setField('customer.address', '東京都港区赤坂9-9-9');
+    button('この内容で登録する').click();
+    await settle(10);
+    expect(body().querySelector('[data-field="customer.name"] [data-test="np-warning"]')?.textContent).toContain('21文字');
+    const confirm = body().querySelector<HTMLButtonElement>('[data-test="preview-confirm"]');
+    expect(confirm?.disabled).toBe(true);
+    button('保存のみ（NP未反映）').click();
+    await settle(10);
+    expect(saved).toEqual([expect.objectContaining({ npAction: null })]);
+  });
+
+  it('refuses to save with errors and shows them next to the fields', async () => {
+    const { t, saved } = setup(sampleOrder());
+    await open(t);
+    await setField('customer.tel', '12-34');
+    button('この内容で登録する').click();
+    await settle(5);
+    await new Promise((r) => setTimeout(r, 150)); // Element Plus debounces the error display
+    expect(body().querySelector('[data-field="customer.tel"] .el-form-item__error')?.textContent).toContain('10桁または11桁');
+    expect(saved).toHaveLength(0);
+  });
+});
