@@ -286,8 +286,10 @@ export interface CsvImportReport {
    * Staff confirm which ones to send (取引登録) — the UI then calls queueNpBulk.
    */
   registrationCandidates: { orderId: number; orderNo: string; name: string; total: number }[];
-  /** Orders the cart already registered with NP: attach these ids (attachNpTransactionId). */
+  /** Orders the cart already registered with NP: the ids the file gave (the CSV service attaches them). */
   transactionIds: { orderId: number; npTransactionId: string }[];
+  /** NP取引IDs that could not be attached (e.g. already linked to another order), with the reason. */
+  attachProblems: { orderId: number; orderNo: string; npTransactionId: string; message: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -150,6 +150,7 @@ export function importOrders(db: Database, repo: ImportRepository, parsed: Parse
     insertedOrderIds: [],
     registrationCandidates: [],
     transactionIds: [],
+    attachProblems: [],
   };
   db.transaction(() => {
     const plan = planImport(repo, parsed);

@@ -1,7 +1,8 @@
 /**
  * The CSV contract methods over one open database (the session): what electron/core/app/handlers/csv.ts
  * binds. Files arrive as base64 (both transports carry JSON); nothing is kept between calls, so a preview
- * and the commit that follows each read the file they are given.
+ * and the commit that follows each read the file they are given. The commit also attaches the NP取引IDs the
+ * file carries (orders the cart registered with NP); 取引登録 of the others waits for staff (queueNpBulk).
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
@@ -29,7 +30,7 @@ import { applyShipments, parseShipmentCsv, previewShipments } from './shipments'
 export interface CsvSession {
   db: Database;
   orders: OrderRepository;
-  np: Pick<NpService, 'queue' | 'refresh' | 'store'>;
+  np: Pick<NpService, 'queue' | 'refresh' | 'store' | 'attachTransactionId'>;
 }
 
 export interface CsvService {
@@ -54,6 +55,21 @@ export function fileBytes(file: CsvFilePayload): Buffer {
 export function createCsvService(s: CsvSession): CsvService {
   const presets: PresetStore = createPresetStore(s.db);
   const npStatus = (orderId: number): NpStatus | null => deriveNpStatus(s.np.store.state(orderId));
+
+  /** Link orders the cart registered with NP to their transaction (skipping ids already attached). */
+  function attachAll(pairs: CsvImportReport['transactionIds']): CsvImportReport['attachProblems'] {
+    const problems: CsvImportReport['attachProblems'] = [];
+    for (const { orderId, npTransactionId } of pairs) {
+      if (s.np.store.state(orderId).npTransactionId === npTransactionId) continue;
+      try {
+        s.np.attachTransactionId(orderId, npTransactionId);
+      } catch (e) {
+        const orderNo = s.orders.get(orderId)?.orderNo ?? '';
+        problems.push({ orderId, orderNo, npTransactionId, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return problems;
+  }
 
   function presetFor(name: string | undefined): CsvMappingPreset | null {
     if (!name) return null;
@@ -90,7 +106,9 @@ export function createCsvService(s: CsvSession): CsvService {
       if (parsed.missingRequired.length) {
         throw new ApiError({ code: 'validation', message: '必須の項目に列が割り当てられていません。列の割り当てを確認してください。' });
       }
-      return importOrders(s.db, s.orders, parsed, now, { npStatus, onUpdated: (id) => s.np.refresh(id) });
+      const report = importOrders(s.db, s.orders, parsed, now, { npStatus, onUpdated: (id) => s.np.refresh(id) });
+      report.attachProblems = attachAll(report.transactionIds);
+      return report;
     },
 
     presets: () => presets.list(),

@@ -11,6 +11,7 @@ import { detectEncoding } from '../../../electron/core/csv/read';
 import { parseOrderCsv } from '../../../electron/core/csv/parse-orders';
 import { importOrders, orderInputOf } from '../../../electron/core/csv/import-orders';
 import { createPresetStore } from '../../../electron/core/csv/presets';
+import { createCsvService } from '../../../electron/core/csv/service';
 import { deriveNpStatus } from '../../../shared/np/status';
 import { ApiError } from '../../../shared/api-result';
 import { cp932, csvText, tempDir, utf8, utf8bom } from './helpers';
@@ -237,6 +238,48 @@ describe('importing into the store', () => {
     } };
     expect(() => importOrders(db, failing, parsed, 1000)).toThrow('disk full');
     expect(repo.count()).toBe(0);
+  });
+});
+
+describe('the CSV service (what the contract calls)', () => {
+  const header = ['注文番号', '受注日', '支払方法', 'お名前', '郵便番号', '住所', '電話番号', '商品名', '単価', '数量', 'NP取引ID'];
+  const row = (no: string, npId = '') => [no, '2026/11/01 10:00', 'NP後払い', '山田 太郎', '1070052', '東京都港区赤坂1-2-3', '0312345678', '緑茶', '1000', '1', npId];
+  const payload = (rows: string[][]) => ({ fileName: 'orders.csv', dataBase64: cp932(csvText(rows)).toString('base64') });
+
+  it('previews counts per action with a sample, then commits and attaches the NP取引IDs the file carries', () => {
+    const { db, repo, np } = openStore();
+    const service = createCsvService({ db, orders: repo, np });
+    const file = payload([header, row('1'), row('2', 'AB123456789'), ['3', 'あした', ...row('3').slice(2)]]);
+    const preview = service.importPreview({ file });
+    expect(preview).toMatchObject({ fileName: 'orders.csv', encoding: 'cp932', dataRows: 3, counts: { insert: 2, update: 0, unchanged: 0, rejected: 1 }, missingRequired: [] });
+    expect(preview.sample.map((o) => [o.orderNo, o.action, o.npTransactionId])).toEqual([
+      ['1', 'insert', null],
+      ['2', 'insert', 'AB123456789'],
+    ]);
+    expect(repo.count()).toBe(0); // a preview writes nothing
+
+    const report = service.importCommit({ file, mapping: preview.mapping }, 1000);
+    expect(report).toMatchObject({ inserted: 2, attachProblems: [] });
+    const two = repo.getByOrderNo('2')!.id;
+    expect(np.store.state(two).npTransactionId).toBe('AB123456789');
+    expect(report.registrationCandidates.map((c) => c.orderNo)).toEqual(['1']);
+
+    // Again: nothing changes, the id is already attached; an id used by another order is reported, not thrown.
+    const again = service.importCommit({ file: payload([header, row('1'), row('2', 'AB123456789'), row('4', 'AB123456789')]), mapping: preview.mapping }, 2000);
+    expect(again).toMatchObject({ inserted: 1, unchanged: 2 });
+    expect(again.attachProblems).toEqual([{ orderId: repo.getByOrderNo('4')!.id, orderNo: '4', npTransactionId: 'AB123456789', message: expect.stringMatching(/別の受注（注文番号 2）/u) }]);
+  });
+
+  it('applies a saved preset by name and deletes presets with mapping null', () => {
+    const { db, repo, np } = openStore();
+    const service = createCsvService({ db, orders: repo, np });
+    const mapping = Object.fromEntries(header.slice(0, 10).map((h, i) => [['orderNo', 'orderedAt', 'paymentMethod', 'customer.name', 'customer.zip', 'customer.address', 'customer.tel', 'line.name', 'line.unitPrice', 'line.quantity'][i]!, [h]]));
+    expect(service.savePreset({ name: '自社カート', mapping })).toHaveLength(1);
+    const preview = service.importPreview({ file: payload([header, row('1')]), presetName: '自社カート' });
+    expect(preview).toMatchObject({ presetName: '自社カート', counts: { insert: 1 } });
+    expect(preview.mapping.npTransactionId).toBeUndefined(); // not in the preset
+    expect(() => service.importPreview({ file: payload([header, row('1')]), presetName: 'ない' })).toThrowError(/プリセット「ない」が見つかりません/u);
+    expect(service.savePreset({ name: '自社カート', mapping: null })).toEqual([]);
   });
 });
 
