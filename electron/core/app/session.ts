@@ -50,14 +50,9 @@ export function openSession(opts: SessionOptions): Session {
     log: opts.log,
     onProgress: opts.onProgress,
     onChanged: opts.onChanged,
+    // Once per run, whoever started it (launch, button, timer).
+    onFinished: opts.onFinished,
   });
-  // Every run, whoever started it (launch, button, timer), ends with a summary for the renderer.
-  const run = sync.run.bind(sync);
-  sync.run = async (trigger) => {
-    const summary = await run(trigger);
-    opts.onFinished(summary);
-    return summary;
-  };
   return {
     db,
     orders,

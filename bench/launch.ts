@@ -1,0 +1,96 @@
+/**
+ * Launch to first rows: the browser host over a store of N generated orders, headless Chromium.
+ * Measures the time from navigation to the first order rows painted (median of several launches), and the
+ * renderer's JS heap after scrolling the list to its end (after a forced GC).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DB_FILE } from '../electron/core/app/core';
+import { silentLogger } from '../electron/core/app/logger';
+import { openDatabase } from '../electron/core/db';
+import { generateOrders } from '../electron/core/demo/generate';
+import { createOrderRepository } from '../electron/core/orders';
+import { startWebApp } from '../electron/web/app';
+import { findChromium, launchChromium } from '../test/helpers/chromium';
+import { median, round } from './stats';
+import type { BenchRow } from './types';
+
+/** A loaded row of the order list (rows still loading carry is-loading). */
+export const ROW_SELECTOR = '[data-test="order-table"] .el-table-v2__row:not(.is-loading)';
+
+function seedStore(dataDir: string, count: number): void {
+  const db = openDatabase(join(dataDir, DB_FILE));
+  const repo = createOrderRepository(db);
+  const now = Date.now();
+  for (let start = 0; start < count; start += 10_000) {
+    repo.insertMany(generateOrders({ seed: 8, count: Math.min(10_000, count - start), now, firstOrderNo: 100_001 + start }), now);
+  }
+  db.close();
+}
+
+export async function benchLaunch({ count, launches = 3 }: { count: number; launches?: number }): Promise<BenchRow[]> {
+  const executable = findChromium();
+  if (!executable) return [{ name: 'launch: first rows', value: Number.NaN, unit: 'ms', target: 1000, ok: false, detail: 'no Chromium found' }];
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-launch-'));
+  seedStore(dataDir, count);
+  const app = await startWebApp({ dataDir, port: 0, launchSync: false, log: silentLogger });
+  const browser = await launchChromium(executable);
+  try {
+    const firstRows: number[] = [];
+    let heapMb = Number.NaN;
+    let rowsSeen = 0;
+    for (let i = 0; i < launches; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(app.url, { waitUntil: 'commit' });
+      await page.waitForSelector(ROW_SELECTOR, { timeout: 60_000 });
+      // performance.now() counts from the navigation start; the next frame is when the rows are painted.
+      firstRows.push(await page.evaluate<number>('new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))'));
+      if (i === launches - 1) {
+        rowsSeen = await scrollToEnd(page);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        heapMb = usage.usedSize / (1024 * 1024);
+      }
+      await context.close();
+    }
+    const first = median(firstRows);
+    return [
+      { name: `launch: navigation to first rows (${count} orders)`, value: round(first), unit: 'ms', target: 1000, ok: first < 1000, detail: { samples: firstRows.map(round) } },
+      { name: `launch: renderer JS heap after scrolling to the end (${count} orders)`, value: round(heapMb), unit: 'MB', target: 150, ok: heapMb < 150, detail: { lastRowReached: rowsSeen } },
+    ];
+  } finally {
+    await browser.close();
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Scrolls the virtual list down in screen-sized steps to its end, like a user dragging the scrollbar, and
+ * waits for the last rows to load; returns how many rows were loaded in the last screen.
+ */
+async function scrollToEnd(page: import('playwright-core').Page): Promise<number> {
+  const body = page.locator('[data-test="order-table"] .el-table-v2__body').first();
+  for (let step = 0; step < 60; step++) {
+    const atEnd = await body.evaluate((el) => {
+      el.scrollTop = Math.min(el.scrollTop + el.scrollHeight / 50, el.scrollHeight);
+      el.dispatchEvent(new Event('scroll'));
+      return el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+    });
+    await page.waitForTimeout(40);
+    if (atEnd) break;
+  }
+  await page.waitForFunction(`document.querySelectorAll('[data-test="order-table"] .el-table-v2__row.is-loading').length === 0`, undefined, { timeout: 30_000 });
+  return page.locator(ROW_SELECTOR).count();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 100_000;
+  benchLaunch({ count }).then((rows) => console.table(rows), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
