@@ -1,0 +1,66 @@
+/**
+ * The app under test: the real browser host with the real core on a fresh temp data folder in demo mode
+ * (embedded NP sandbox), plus small helpers — a typed call into the same dispatch table the page uses (to pick
+ * orders in a given state) and the sandbox's admin prefix (faults).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startWebApp, type WebApp } from '../../electron/web/app';
+import type { Api } from '../../shared/contract';
+
+export interface AppUnderTest {
+  app: WebApp;
+  url: string;
+  /** Calls the core exactly as the page does (through the dispatch table); throws on an error result. */
+  api: Api;
+  /** POST/GET on the sandbox's admin prefix. */
+  admin(path: string, body?: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export const RESULTS_DIR = resolve(import.meta.dirname, '..', '..', 'test-results');
+
+export function resultsPath(name: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return join(RESULTS_DIR, name);
+}
+
+export async function startApp(opts: { demoOrders?: number } = {}): Promise<AppUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'atobarai-e2e-'));
+  const app = await startWebApp({
+    dataDir,
+    demo: true,
+    port: 0,
+    demoOrders: opts.demoOrders,
+    // A prebuilt renderer can be given for quick local runs; by default the host builds it when stale.
+    staticDir: process.env.ATOBARAI_RENDERER_DIR || undefined,
+  });
+  const api = new Proxy({} as Api, {
+    get: (_t, method: string) => async (input: unknown) => {
+      const r = await app.core.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value;
+    },
+  });
+  const adminUrl = app.sandboxAdminUrl;
+  if (!adminUrl) throw new Error('demo mode did not start the embedded sandbox');
+  return {
+    app,
+    url: app.url,
+    api,
+    async admin(path, body) {
+      const res = await fetch(`${adminUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`sandbox admin ${path}: HTTP ${res.status}`);
+      return res.json();
+    },
+    async stop() {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

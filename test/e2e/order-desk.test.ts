@@ -1,0 +1,239 @@
+/**
+ * End to end, in Chromium, against the browser host in demo mode on a fresh data folder (real core, real
+ * SQLite, the embedded NP sandbox over real sockets):
+ * launch → the startup refresh completes → search by NP status → a held order (審査保留) shows its reason →
+ * change the address → 取引修正 (preview, one step) → after a refresh 審査OK; a cancel; a shipment report
+ * (then 発送済み); NP unreachable (the sandbox answers 5xx to everything) → the list still works, an action
+ * waits → NP back → the action goes out. Screenshots of the list and the dialog go to test-results/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { NpStatus } from '../../shared/np/status';
+import { NP_STATUS_LABELS } from '../../shared/np/status';
+import { browserOrSkip, launchChromium } from './browser';
+import { resultsPath, startApp, type AppUnderTest } from './app';
+
+const executable = browserOrSkip();
+
+describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
+  let sut: AppUnderTest;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    sut = await startApp();
+    browser = await launchChromium(executable!);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sut?.stop();
+  });
+
+  const ids = new Map<string, number>();
+
+  /**
+   * Order numbers of orders in an NP status, found through the core (the same dispatch table as the page).
+   * Web orders only: their numbers are numeric, so the form's 注文番号 range finds them (phone orders are T-…).
+   */
+  async function ordersIn(status: NpStatus, filter: (orderNo: string) => Promise<boolean> = async () => true): Promise<string[]> {
+    const res = await sut.api.searchOrders({ npStatuses: [status], limit: 500 });
+    const out: string[] = [];
+    for (const r of res.rows) {
+      if (!/^\d+$/u.test(r.orderNo)) continue;
+      ids.set(r.orderNo, r.id);
+      if (await filter(r.orderNo)) out.push(r.orderNo);
+    }
+    return out;
+  }
+
+  async function detailOf(orderNo: string) {
+    return sut.api.getOrder({ id: ids.get(orderNo)! });
+  }
+
+  async function search(opts: { npStatus?: string; orderNo?: string }): Promise<void> {
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    if (opts.orderNo) {
+      await page.fill('input[name="orderNoFrom"]', opts.orderNo);
+      await page.fill('input[name="orderNoTo"]', opts.orderNo);
+    }
+    if (opts.npStatus) {
+      await page.locator('.el-select:has(#s-np)').click();
+      await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${opts.npStatus}$`) }).click();
+      await page.keyboard.press('Escape');
+    }
+    await page.locator('input[name="name"]').press('Enter'); // Enter searches
+    await page.waitForTimeout(300);
+  }
+
+  async function openOrder(orderNo: string): Promise<void> {
+    await search({ orderNo });
+    await page.locator(`[data-test="edit-${orderNo}"]`).click();
+    await expect.poll(() => page.locator('[data-test="dialog-order-no"]').textContent()).toBe(orderNo);
+  }
+
+  const dialogStatus = () => page.locator('[data-test="order-dialog"] [data-test="np-status"]').textContent();
+
+  async function closeDialog(): Promise<void> {
+    await page.keyboard.press('Escape'); // Esc closes the dialog
+    await page.locator('[data-test="order-dialog"]').waitFor({ state: 'hidden' });
+  }
+
+  /** 「NP後払いステータス更新」, waiting for the run to finish. */
+  async function refresh(): Promise<void> {
+    const done = page.waitForResponse((r) => r.url().endsWith('/api/startSync'), { timeout: 120_000 });
+    await page.locator('[data-test="sync-start"]').click();
+    await done;
+    await expect.poll(() => page.locator('[data-test="sync-start"]').getAttribute('class')).not.toContain('is-loading');
+  }
+
+  async function listStatusOf(orderNo: string): Promise<string | null> {
+    await search({ orderNo });
+    return page.locator('[data-test="np-cell"]').first().textContent();
+  }
+
+  it('shows the local list at once and the startup refresh in the sync bar', async () => {
+    await page.goto(sut.url);
+    await expect.poll(() => page.locator('[data-test="hits"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+件が該当しました。$/);
+    await expect.poll(() => page.locator('[data-test="sync-last"]').textContent(), { timeout: 60_000 }).toMatch(/^最終更新: \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    await expect.poll(() => page.locator('[data-test="sync-changes"]').textContent()).toMatch(/件が審査OKになりました/);
+    await expect(page.locator('[data-test="demo-banner"]').textContent()).resolves.toContain('デモモード');
+    // amounts as 3,685円 and dates as YYYY/MM/DD HH:mm
+    const firstRow = await page.locator('.el-table-v2__row').first().textContent();
+    expect(firstRow).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
+    expect(firstRow).toMatch(/[\d,]+円/);
+    await page.screenshot({ path: resultsPath('order-list.png') });
+  });
+
+  it('searches by NP status and keeps the list keyboard-driven', async () => {
+    await search({ npStatus: '審査OK' });
+    const hits = await page.locator('[data-test="hits"]').textContent();
+    const expected = (await sut.api.searchOrders({ npStatuses: ['ok'], limit: 1 })).total;
+    expect(hits).toBe(`${expected}件が該当しました。`);
+    const cells = await page.locator('[data-test="np-cell"]').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c).toContain('審査OK');
+    // Ctrl+F goes to the search form; ↓ and Enter open the first order from the list
+    await page.locator('[data-test="order-table"]').focus();
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('orderNoFrom');
+    await page.locator('[data-test="order-table"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialogStatus()).toBe('審査OK');
+    await closeDialog();
+  });
+
+  it('a held order shows its reason; fixing the address and 取引修正 make it 審査OK after a refresh', async () => {
+    const onlyMissingBuilding = async (no: string) => {
+      const d = await detailOf(no);
+      return d.np?.authori.hold.map((h) => h.code).join() === 'RE009' && d.order.shipTo === null;
+    };
+    const [orderNo] = await ordersIn('hold', onlyMissingBuilding);
+    expect(orderNo, 'the demo data has an order held for a missing building name').toBeDefined();
+
+    await search({ npStatus: '審査保留' });
+    await expect.poll(() => page.locator(`[data-test="edit-${orderNo}"]`).count()).toBeGreaterThan(0);
+    await openOrder(orderNo!);
+    expect(await dialogStatus()).toBe('審査保留');
+    const hold = await page.locator('[data-test="np-hold"]').textContent();
+    expect(hold).toContain('RE009');
+    expect(hold).toMatch(/住所/);
+    await page.locator('[data-test="np-action-update"]').waitFor();
+    await page.screenshot({ path: resultsPath('order-dialog-hold.png') });
+
+    const address = page.locator('input[name="customer.address"]');
+    const before = await address.inputValue();
+    await address.fill(`${before} グリーンハイツ101`);
+    await page.locator('[data-test="order-save"]').click();
+    const preview = page.locator('[data-test="update-preview"]');
+    await preview.waitFor();
+    const changed = preview.locator('tr[data-path="customer.address"]');
+    expect(await changed.getAttribute('data-changed')).toBe('true');
+    expect(await changed.textContent()).toContain('グリーンハイツ101');
+    await page.waitForTimeout(400); // let the dialog's fade-in finish for the screenshot
+    await page.screenshot({ path: resultsPath('update-preview.png') });
+    await preview.locator('[data-test="preview-confirm"]').click();
+    await expect.poll(() => dialogStatus()).toBe('取引修正中');
+    await closeDialog();
+
+    await refresh();
+    await expect.poll(() => listStatusOf(orderNo!)).toContain('審査OK');
+    const d = await detailOf(orderNo!);
+    expect(d.np?.status).toBe('ok');
+    expect(d.np?.dirty).toBe(false);
+  });
+
+  it('cancels an order at NP, reminding to return stock', async () => {
+    const [orderNo] = await ordersIn('ok');
+    await openOrder(orderNo!);
+    await page.locator('[data-test="np-action-cancel"]').click();
+    const box = page.locator('.el-message-box');
+    expect(await box.textContent()).toContain('在庫戻しを手動で行ってください');
+    await box.locator('.el-button--primary').click();
+    await expect.poll(() => dialogStatus()).toBe('キャンセル依頼中');
+    await closeDialog();
+    await refresh();
+    await expect.poll(() => listStatusOf(orderNo!)).toContain('キャンセル済');
+  });
+
+  it('reports a shipment with carrier and slip number, then offers 発送済み', async () => {
+    const [orderNo] = await ordersIn('ok', async (no) => (await detailOf(no)).order.status !== 'shipped');
+    await openOrder(orderNo!);
+    await page.locator('[data-test="np-action-shipment"]').click();
+    const dialog = page.locator('[data-test="shipment-dialog"]');
+    await dialog.waitFor();
+    await dialog.locator('input[name="shipment.slipNo"]').fill('1234-5678-9012');
+    if (!(await dialog.locator('.el-select__selected-item:not(.is-hidden)').first().textContent())?.trim()) {
+      await dialog.locator('.el-select').click();
+      await page.locator('.el-select-dropdown__item:visible', { hasText: 'ヤマト運輸' }).click();
+    }
+    await dialog.locator('[data-test="shipment-submit"]').click();
+    await expect.poll(() => dialogStatus()).toBe('出荷報告依頼中');
+    await closeDialog();
+    await refresh();
+    await expect.poll(() => listStatusOf(orderNo!)).toContain('出荷報告済');
+    await openOrder(orderNo!);
+    await page.locator('[data-test="offer-shipped"]').waitFor();
+    await page.screenshot({ path: resultsPath('order-dialog-shipped.png') });
+    await page.locator('[data-test="mark-shipped"]').click();
+    await expect.poll(async () => (await detailOf(orderNo!)).order.status).toBe('shipped');
+    expect((await detailOf(orderNo!)).order.shippedAt).not.toBeNull();
+    await closeDialog();
+  });
+
+  it('keeps working while NP is unreachable and sends the waiting action when NP is back', async () => {
+    const [orderNo] = await ordersIn('ok');
+    await sut.admin('/faults', { error5xxRate: 1 });
+    try {
+      await openOrder(orderNo!);
+      await page.locator('[data-test="np-action-cancel"]').click();
+      await page.locator('.el-message-box .el-button--primary').click();
+      await expect.poll(() => dialogStatus()).toBe('キャンセル依頼中');
+      await closeDialog();
+      await refresh();
+      await expect.poll(() => page.locator('[data-test="sync-offline"]').textContent()).toContain('NPに接続できません — 端末内のデータを表示しています');
+      await expect.poll(() => page.locator('[data-test="sync-pending"]').textContent()).toMatch(/NPへの送信待ち: [1-9]\d*件/);
+      await page.screenshot({ path: resultsPath('offline.png') });
+      // the list still answers from the local store
+      await search({ npStatus: NP_STATUS_LABELS.cancelling });
+      await expect.poll(() => page.locator(`[data-test="edit-${orderNo}"]`).count()).toBe(1);
+    } finally {
+      await sut.admin('/faults', {});
+    }
+    await refresh();
+    await expect.poll(() => page.locator('[data-test="sync-offline"]').count()).toBe(0);
+    await expect.poll(() => listStatusOf(orderNo!)).toContain('キャンセル済');
+    expect(await page.locator('[data-test="sync-pending"]').count()).toBe(0);
+  });
+
+  it('raised no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
