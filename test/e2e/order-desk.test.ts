@@ -122,7 +122,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     // Ctrl+F goes to the search form; ↓ and Enter open the first order from the list
     await page.locator('[data-test="order-table"]').focus();
     await page.keyboard.press('Control+f');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('orderNoFrom');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.name')).toBe('orderNoFrom');
     await page.locator('[data-test="order-table"]').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
