@@ -170,6 +170,19 @@ export interface RowGroup {
   rows: CsvRecord[];
 }
 
+/**
+ * Every line of an order that cannot be imported: the lines with a problem say what it is, the others that
+ * they go with them (an order is imported whole or not at all).
+ */
+export function rejectGroup(group: RowGroup, reasonsByLine: ReadonlyMap<number, string[]>): CsvRowProblem[] {
+  const bad = group.rows.filter((r) => reasonsByLine.get(r.line)?.length).map((r) => r.line);
+  return group.rows.map((row) => {
+    const own = reasonsByLine.get(row.line) ?? [];
+    const reasons = own.length ? own : [`同じ注文（注文番号「${group.orderNo}」）の${bad.join('・')}行目に誤りがあるため、この行も取り込みません`];
+    return { line: row.line, orderNo: group.orderNo, reasons };
+  });
+}
+
 export type GroupResult = { ok: true; order: ParsedOrder } | { ok: false; problems: CsvRowProblem[] };
 
 const SCHEMA_ERRORS = japaneseErrorMap(ORDER_FIELD_LABELS);
@@ -196,11 +209,5 @@ export function readOrderGroup(group: RowGroup, mapping: CsvResolvedMapping): Gr
     }
   }
   first.reasons.unshift(...orderReasons);
-  const bad = group.rows.filter((_, i) => readers[i]!.reasons.length > 0).map((r) => r.line);
-  const problems = group.rows.map((row, i) => {
-    const own = readers[i]!.reasons;
-    const reasons = own.length ? own : [`同じ注文（注文番号「${group.orderNo}」）の${bad.join('・')}行目に誤りがあるため、この行も取り込みません`];
-    return { line: row.line, orderNo: group.orderNo, reasons };
-  });
-  return { ok: false, problems };
+  return { ok: false, problems: rejectGroup(group, new Map(group.rows.map((row, i) => [row.line, readers[i]!.reasons]))) };
 }

@@ -16,7 +16,7 @@ import {
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ApiError } from '../../../shared/api-result';
 import { resolveMapping, suggestMapping } from './headers';
-import { readOrderGroup, type ParsedOrder, type RowGroup } from './order-rows';
+import { readOrderGroup, rejectGroup, type ParsedOrder, type RowGroup } from './order-rows';
 import { decodeCsv, readCsvRecords, type CsvRecord } from './read';
 import { restoreFormula } from './formula';
 
@@ -55,6 +55,50 @@ function columnCountProblem(row: CsvRecord, headerCount: number): string | null 
   return null;
 }
 
+const UNREADABLE = '読み取れない文字があります（Shift_JISでもUTF-8でもないファイルの可能性があります）。ExcelやカートでCSVを保存し直してください';
+
+interface CheckedGroup extends RowGroup {
+  /** Problems found while grouping (column count, undecodable bytes), by line. */
+  problems: Map<number, string[]>;
+}
+
+/**
+ * Consecutive rows with the same 注文番号 → one group (one order). A row with a wrong column count or
+ * undecodable bytes spoils its whole order; a row without 注文番号, or with a 注文番号 that comes back after
+ * other orders, is rejected alone.
+ */
+function groupRows(data: CsvRecord[], mapping: CsvResolvedMapping, headerCount: number, encoding: CsvDetectedEncoding) {
+  const orderCol = mapping.orderNo![0]!;
+  const groups: CheckedGroup[] = [];
+  const rejected: CsvRowProblem[] = [];
+  const firstLineOf = new Map<string, number>();
+  let current = null as CheckedGroup | null;
+  for (const row of data) {
+    const orderNo = foldOrderNo(restoreFormula(row.cells[orderCol] ?? ''));
+    const problem =
+      columnCountProblem(row, headerCount) ?? (encoding === 'cp932' && row.cells.some((c) => c.includes('\uFFFD')) ? UNREADABLE : null);
+    if (orderNo === '') {
+      rejected.push({ line: row.line, orderNo, reasons: [problem ?? `${IMPORT_FIELD_INFO.orderNo.label}が空です`] });
+      current = null;
+      continue;
+    }
+    if (current?.orderNo !== orderNo) {
+      const seen = firstLineOf.get(orderNo);
+      if (seen !== undefined) {
+        rejected.push({ line: row.line, orderNo, reasons: [`注文番号「${orderNo}」は${seen}行目の注文と重複しています（1つの注文の行は続けて並べてください）`] });
+        current = null;
+        continue;
+      }
+      firstLineOf.set(orderNo, row.line);
+      current = { orderNo, rows: [], problems: new Map() };
+      groups.push(current);
+    }
+    current.rows.push(row);
+    if (problem) current.problems.set(row.line, [problem]);
+  }
+  return { groups, rejected };
+}
+
 function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested: CsvResolvedMapping) {
   if (opts.mapping) return { ...resolveMapping(headers, opts.mapping), presetName: null };
   if (opts.preset) return { ...resolveMapping(headers, opts.preset.mapping), presetName: opts.preset.name };
@@ -76,42 +120,17 @@ export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}):
   const orders: ParsedOrder[] = [];
 
   if (missingRequired.length === 0) {
-    const firstLineOf = new Map<string, number>();
-    const orderNoOf = (row: CsvRecord): string => {
-      const col = mapping.orderNo![0]!;
-      return foldOrderNo(restoreFormula(row.cells[col] ?? ''));
-    };
-    let group: RowGroup | null = null;
-    const flush = () => {
-      if (!group) return;
-      const g = group;
-      group = null;
-      const seen = firstLineOf.get(g.orderNo);
-      if (seen !== undefined) {
-        const reason = `注文番号「${g.orderNo}」は${seen}行目の注文と重複しています（1つの注文の行は続けて並べてください）`;
-        for (const row of g.rows) rejected.push({ line: row.line, orderNo: g.orderNo, reasons: [reason] });
-        return;
-      }
-      firstLineOf.set(g.orderNo, g.rows[0]!.line);
-      const result = readOrderGroup(g, mapping);
-      if (result.ok) orders.push(result.order);
-      else rejected.push(...result.problems);
-    };
-    for (const row of data) {
-      const countProblem = columnCountProblem(row, headers.length);
-      const orderNo = orderNoOf(row);
-      if (countProblem || orderNo === '') {
-        flush();
-        rejected.push({ line: row.line, orderNo, reasons: [countProblem ?? `${IMPORT_FIELD_INFO.orderNo.label}が空です`] });
+    const grouped = groupRows(data, mapping, headers.length, encoding);
+    rejected.push(...grouped.rejected);
+    for (const group of grouped.groups) {
+      if (group.problems.size) {
+        rejected.push(...rejectGroup(group, group.problems));
         continue;
       }
-      if (group && (group as RowGroup).orderNo === orderNo) (group as RowGroup).rows.push(row);
-      else {
-        flush();
-        group = { orderNo, rows: [row] };
-      }
+      const result = readOrderGroup(group, mapping);
+      if (result.ok) orders.push(result.order);
+      else rejected.push(...result.problems);
     }
-    flush();
   }
   rejected.sort((a, b) => a.line - b.line);
 

@@ -173,6 +173,28 @@ describe('malformed rows', () => {
     ]);
   });
 
+  it('rejects the whole order when one of its rows has the wrong column count', () => {
+    const rows = [line(header), line(good('1')), line(good('1')).split(',').slice(0, 9).join(','), line(good('1')), line(good('2'))];
+    const parsed = parseOrderCsv(utf8(rows.join('\n') + '\n'));
+    expect(parsed.orders.map((o) => o.orderNo)).toEqual(['2']);
+    expect(parsed.rejected.map((p) => [p.line, p.reasons[0]])).toEqual([
+      [2, expect.stringMatching(/3行目に誤りがあるため/u)],
+      [3, expect.stringMatching(/列の数が足りません/u)],
+      [4, expect.stringMatching(/3行目に誤りがあるため/u)],
+    ]);
+  });
+
+  it('rejects rows with bytes that are neither Shift_JIS nor UTF-8', () => {
+    const text = [line(header), line(good('1')), line(good('2')).replace('山田 太郎', '山田 @@'), line(good('3'))].join('\r\n') + '\r\n';
+    const bytes = cp932(text);
+    const at = bytes.indexOf(Buffer.from('@@'));
+    bytes[at] = 0x85; // 0x85 0x40: a lead byte with no character in CP932
+    const parsed = parseOrderCsv(bytes);
+    expect(parsed.encoding).toBe('cp932');
+    expect(parsed.orders.map((o) => o.orderNo)).toEqual(['1', '3']);
+    expect(parsed.rejected).toEqual([{ line: 3, orderNo: '2', reasons: [expect.stringMatching(/読み取れない文字があります/u)] }]);
+  });
+
   it('says which required fields are not mapped and imports nothing then', () => {
     const parsed = parseOrderCsv(utf8(csvText([['注文番号', '備考'], ['1', 'x']])));
     expect(parsed.missingRequired).toEqual(expect.arrayContaining(['orderedAt', 'paymentMethod', 'customer.name', 'line.name']));
