@@ -28,21 +28,24 @@ const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 /** ASCII without control characters other than tab/CR/LF: always encodable. */
 const SAFE_ASCII = /^[\t\n\r\x20-\x7E]*$/u;
 
-const encodable = new Map<number, boolean>();
+/** Per BMP code unit: 0 = not checked yet, 1 = survives CP932, 2 = does not. (CP932 has nothing outside the BMP.) */
+const encodable = new Uint8Array(0x10000);
 
 /** True when the code point survives CP932 unchanged (encode then decode). */
 export function isCp932Encodable(codePoint: number): boolean {
-  let ok = encodable.get(codePoint);
-  if (ok === undefined) {
-    const ch = String.fromCodePoint(codePoint);
-    ok = iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') === ch;
-    encodable.set(codePoint, ok);
+  if (codePoint > 0xffff) return false;
+  let state = encodable[codePoint]!;
+  if (state === 0) {
+    const ch = String.fromCharCode(codePoint);
+    state = iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') === ch ? 1 : 2;
+    encodable[codePoint] = state;
   }
-  return ok;
+  return state === 1;
 }
 
+/** Lone surrogates and astral characters fail too: their code units are not CP932 characters. */
 function allEncodable(s: string): boolean {
-  for (const ch of s) if (!isCp932Encodable(ch.codePointAt(0)!)) return false;
+  for (let i = 0; i < s.length; i++) if (!isCp932Encodable(s.charCodeAt(i))) return false;
   return true;
 }
 

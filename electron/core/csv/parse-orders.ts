@@ -17,7 +17,7 @@ import { foldOrderNo } from '../../../shared/search-fold';
 import { ApiError } from '../../../shared/api-result';
 import { resolveMapping, suggestMapping } from './headers';
 import { readOrderGroup, rejectGroup, type ParsedOrder, type RowGroup } from './order-rows';
-import { decodeCsv, readCsvRecords, type CsvRecord } from './read';
+import { csvRecords, decodeCsv, type CsvRecord } from './read';
 import { restoreFormula } from './formula';
 
 export interface ParseOrderCsvOptions {
@@ -63,40 +63,45 @@ interface CheckedGroup extends RowGroup {
 }
 
 /**
- * Consecutive rows with the same 注文番号 → one group (one order). A row with a wrong column count or
- * undecodable bytes spoils its whole order; a row without 注文番号, or with a 注文番号 that comes back after
- * other orders, is rejected alone.
+ * Consecutive rows with the same 注文番号 → one group (one order), yielded once complete. A row with a wrong
+ * column count or undecodable bytes spoils its whole order; a row without 注文番号, or with a 注文番号 that
+ * comes back after other orders, is rejected alone (into `rejected`).
  */
-function groupRows(data: CsvRecord[], mapping: CsvResolvedMapping, headerCount: number, encoding: CsvDetectedEncoding) {
+function* groupRows(
+  rows: Iterable<CsvRecord>,
+  mapping: CsvResolvedMapping,
+  headerCount: number,
+  encoding: CsvDetectedEncoding,
+  rejected: CsvRowProblem[],
+): Generator<CheckedGroup> {
   const orderCol = mapping.orderNo![0]!;
-  const groups: CheckedGroup[] = [];
-  const rejected: CsvRowProblem[] = [];
   const firstLineOf = new Map<string, number>();
   let current = null as CheckedGroup | null;
-  for (const row of data) {
+  for (const row of rows) {
     const orderNo = foldOrderNo(restoreFormula(row.cells[orderCol] ?? ''));
     const problem =
       columnCountProblem(row, headerCount) ?? (encoding === 'cp932' && row.cells.some((c) => c.includes('\uFFFD')) ? UNREADABLE : null);
+    if (current && current.orderNo !== orderNo) {
+      yield current;
+      current = null;
+    }
     if (orderNo === '') {
       rejected.push({ line: row.line, orderNo, reasons: [problem ?? `${IMPORT_FIELD_INFO.orderNo.label}が空です`] });
-      current = null;
       continue;
     }
-    if (current?.orderNo !== orderNo) {
+    if (!current) {
       const seen = firstLineOf.get(orderNo);
       if (seen !== undefined) {
         rejected.push({ line: row.line, orderNo, reasons: [`注文番号「${orderNo}」は${seen}行目の注文と重複しています（1つの注文の行は続けて並べてください）`] });
-        current = null;
         continue;
       }
       firstLineOf.set(orderNo, row.line);
       current = { orderNo, rows: [], problems: new Map() };
-      groups.push(current);
     }
     current.rows.push(row);
     if (problem) current.problems.set(row.line, [problem]);
   }
-  return { groups, rejected };
+  if (current) yield current;
 }
 
 function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested: CsvResolvedMapping) {
@@ -107,22 +112,30 @@ function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested:
 
 export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
   const { text, encoding } = decodeCsv(buf);
-  const { records, problems } = readCsvRecords(text);
-  const header = records[0];
-  if (!header) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
-  const headers = header.cells.map((h) => h.trim());
+  const problems: CsvRowProblem[] = [];
+  const records = csvRecords(text, problems);
+  const header = records.next();
+  if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
+  const headers = header.value.cells.map((h) => h.trim());
   const suggestedMapping = suggestMapping(headers);
   const chosen = chooseMapping(headers, opts, suggestedMapping);
   const mapping = chosen.mapping;
   const missingRequired = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping[f]?.length);
-  const data = records.slice(1);
-  const rejected: CsvRowProblem[] = [...problems];
+  const rejected: CsvRowProblem[] = [];
   const orders: ParsedOrder[] = [];
+  const sampleRows: string[][] = [];
+  let dataRows = 0;
+  /** The data rows, counted and sampled on the way (records are read one at a time, never all held). */
+  const data = function* (): Generator<CsvRecord> {
+    for (const row of records) {
+      dataRows++;
+      if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
+      yield row;
+    }
+  };
 
   if (missingRequired.length === 0) {
-    const grouped = groupRows(data, mapping, headers.length, encoding);
-    rejected.push(...grouped.rejected);
-    for (const group of grouped.groups) {
+    for (const group of groupRows(data(), mapping, headers.length, encoding, rejected)) {
       if (group.problems.size) {
         rejected.push(...rejectGroup(group, group.problems));
         continue;
@@ -131,14 +144,17 @@ export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}):
       if (result.ok) orders.push(result.order);
       else rejected.push(...result.problems);
     }
+  } else {
+    for (const _row of data()); // counted and sampled for the mapping screen
   }
+  rejected.push(...problems);
   rejected.sort((a, b) => a.line - b.line);
 
   return {
     encoding,
     headers,
-    sampleRows: data.slice(0, SAMPLE_ROWS).map((r) => r.cells),
-    dataRows: data.length,
+    sampleRows,
+    dataRows,
     mapping,
     suggestedMapping,
     presetName: chosen.presetName,

@@ -73,8 +73,15 @@ const UNCLOSED_QUOTE = '引用符（"）が閉じられていないため、こ�
 
 /** Splits the text into records; never throws for bad content (problems are returned by line). */
 export function readCsvRecords(text: string): CsvRecords {
-  const records: CsvRecord[] = [];
   const problems: CsvRowProblem[] = [];
+  return { records: [...csvRecords(text, problems)], problems };
+}
+
+/**
+ * The records of the text one at a time (so a 100,000-row file is never held as cells all at once);
+ * unreadable lines are appended to `problems` as they are met.
+ */
+export function* csvRecords(text: string, problems: CsvRowProblem[]): Generator<CsvRecord> {
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -157,7 +164,6 @@ export function readCsvRecords(text: string): CsvRecords {
       line++;
       break;
     }
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: startLine, cells }); // ,,,, rows Excel leaves behind
+    if (cells.some((c) => c.trim() !== '')) yield { line: startLine, cells }; // ,,,, rows Excel leaves behind
   }
-  return { records, problems };
 }
