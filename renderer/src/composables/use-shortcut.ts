@@ -8,7 +8,8 @@ import { onBeforeUnmount, onMounted } from 'vue';
 export type ShortcutHandler = (e: KeyboardEvent) => boolean;
 
 export function isModalOpen(): boolean {
-  return Array.from(document.querySelectorAll<HTMLElement>('.el-overlay')).some((el) => el.style.display !== 'none' && el.offsetParent !== null);
+  // Overlays are position: fixed (offsetParent is always null): ask for a layout box instead.
+  return Array.from(document.querySelectorAll<HTMLElement>('.el-overlay')).some((el) => el.style.display !== 'none' && el.getClientRects().length > 0);
 }
 
 export function useShortcut(handler: ShortcutHandler, options: { whileModal?: boolean } = {}): void {

@@ -139,6 +139,8 @@ export const en: MessageSchema = {
     shipmentsCsv: 'Import shipments CSV',
     bulkShipment: 'Report shipments',
     bulkCancel: 'Cancel',
+    registerQueued: 'Queued {n} orders for NP registration.',
+    registerRefused: '{n} orders could not be queued ({first})',
     comingSoon: 'Not available yet.',
   },
   bulk: {

@@ -124,6 +124,8 @@ export const ja = {
     shipmentsCsv: '出荷CSV取込',
     bulkShipment: '一括出荷報告',
     bulkCancel: 'キャンセル',
+    registerQueued: '{n}件の取引登録をNPへの送信待ちに登録しました。',
+    registerRefused: '{n}件は取引登録できませんでした（{first}）',
     comingSoon: 'この機能は準備中です。',
   },
   bulk: {
