@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type { Handlers } from '../../../../shared/contract';
 import { csvExportFileName } from '../../../../shared/csv';
 import { exportOrdersCsv } from '../../csv/export';
+import { csvContractHandlers } from '../../csv/handlers';
 import type { CoreContext } from '../context';
 
 type CsvHandlers = Pick<
@@ -12,6 +13,7 @@ type CsvHandlers = Pick<
 
 export function csvHandlers(ctx: CoreContext): CsvHandlers {
   return {
+    ...csvContractHandlers(ctx),
     csvExport: async ({ criteria, kind, encoding }) => {
       const s = ctx.session();
       const fileName = csvExportFileName(kind, ctx.clock.now());
@@ -30,5 +32,5 @@ export function csvHandlers(ctx: CoreContext): CsvHandlers {
       });
       return { kind, encoding, fileName, filePath: target.path, download: target.download, ...summary };
     },
-  } as CsvHandlers;
+  };
 }

@@ -1,0 +1,111 @@
+/**
+ * NP's SP code is a secret: no contract response, pushed event, log line or export may carry it.
+ * Every contract method is called (the test checks it missed none) against a core whose NP test
+ * environment is a real sandbox holding a merchant with a known SP code.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACT_METHODS, type ContractMethod } from '../../../shared/contract-names';
+import type { OrderSearchResult } from '../../../shared/search';
+import { createCore, type Core } from '../../../electron/core/app/core';
+import type { Logger } from '../../../electron/core/app/logger';
+import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
+import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
+
+const SECRET = 'TOP-SECRET-SP-7731';
+const MERCHANT = { merchantCode: 'akt9990001', spCode: SECRET, terminalId: '1234567890' };
+const basicToken = Buffer.from(`${MERCHANT.merchantCode}:${SECRET}`).toString('base64');
+
+describe('the SP code never leaves the main side', () => {
+  let sandbox: RunningSandbox;
+  let core: Core;
+  const exportDir = mkdtempSync(join(tmpdir(), 'exports-'));
+  const seen: string[] = [];
+  const called = new Set<ContractMethod>();
+  const log: Logger = {
+    info: (m, d) => seen.push(`log ${m} ${JSON.stringify(d ?? null)}`),
+    warn: (m, d) => seen.push(`log ${m} ${JSON.stringify(d ?? null)}`),
+    error: (m, d) => seen.push(`log ${m} ${d instanceof Error ? d.stack : JSON.stringify(d ?? null)}`),
+  };
+  const call = async (method: ContractMethod, input?: unknown) => {
+    called.add(method);
+    const result = await core.dispatch(method, input);
+    seen.push(`${method} ${JSON.stringify(result)}`);
+    return result;
+  };
+  const value = async <T>(method: ContractMethod, input?: unknown): Promise<T> => {
+    const r = await call(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as T;
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, merchants: [MERCHANT] });
+    core = await createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'core-secret-')),
+      secrets: createMemorySecretStore(),
+      transport: 'http',
+      demoOrders: 40,
+      log,
+      npBaseUrls: { test: sandbox.url },
+      ports: { exportTarget: async (name) => ({ path: join(exportDir, name), download: name }) },
+    });
+    core.subscribe((message) => seen.push(`event ${JSON.stringify(message)}`));
+  });
+  afterAll(async () => {
+    await core.close();
+    await sandbox.stop();
+  });
+
+  it('holds for every method, event, log line and export', async () => {
+    const wrong = await call('setCredentials', { environment: 'test', ...MERCHANT, spCode: `${SECRET}-wrong` });
+    expect(wrong.ok).toBe(false);
+    expect(!wrong.ok && wrong.error.code).toBe('credentials');
+    await value('setCredentials', { environment: 'test', ...MERCHANT });
+    const status = await value<{ test: { configured: boolean; merchantCodeMasked: string } }>('credentialsStatus');
+    expect(status.test).toMatchObject({ configured: true, merchantCodeMasked: 'akt*****01' });
+    await value('testConnection', { environment: 'test' });
+    await value('setSettings', { environment: 'test' });
+    await value('getSettings');
+    await value('appInfo');
+
+    const page = await value<OrderSearchResult>('searchOrders', { paymentMethods: ['np_atobarai'], limit: 5 });
+    const id = page.rows[0]!.id;
+    const detail = await value<{ order: Record<string, unknown> }>('getOrder', { id });
+    const { id: _i, total: _t, createdAt: _c, updatedAt: _u, ...input } = detail.order;
+    await call('createOrder', { order: { ...input, orderNo: 'SECRET-TEST-1' }, registerWithNp: true });
+    await value('startSync');
+    await value('syncState');
+    await call('saveOrder', { id, order: input, npAction: null });
+    await call('previewNpUpdate', { id });
+    await call('queueNpAction', { orderId: id, action: 'cancel' });
+    await call('queueNpBulk', { orderIds: page.rows.map((r) => r.id), action: 'cancel' });
+    await call('attachNpTransactionId', { orderId: page.rows[1]!.id, npTransactionId: '26112899999' });
+    await value('startSync');
+    await value('npHistory', { orderId: id });
+    await value('buyerOutstanding', { tel: '09012345678', amount: 1000 });
+
+    await value('csvExport', { criteria: {}, kind: 'orders', encoding: 'utf8bom' });
+    const csv = Buffer.from('注文番号,受注日,お名前,電話番号\r\n1,2026/11/01,山田 太郎,090-1234-5678\r\n', 'utf8').toString('base64');
+    const file = { fileName: 'orders.csv', dataBase64: csv };
+    const preview = await value<{ dataRows: number }>('csvImportPreview', { file });
+    expect(preview.dataRows).toBe(1);
+    await call('csvImportCommit', { file, mapping: {} });
+    await value('csvPresets');
+    await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
+    await value('csvShipmentsPreview', { file });
+    await call('csvShipmentsApply', { file });
+    await call('demoReset');
+    await value('clearCredentials', { environment: 'test' });
+
+    expect(CONTRACT_METHODS.filter((m) => !called.has(m))).toEqual([]);
+    const exported = readdirSync(exportDir).map((f) => readFileSync(join(exportDir, f), 'utf8'));
+    expect(exported.length).toBeGreaterThan(0);
+    const everything = [...seen, ...exported].join('\n');
+    expect(everything).toContain('akt*****01'); // the scan is reading real output
+    expect(everything).not.toContain(SECRET);
+    expect(everything).not.toContain(basicToken);
+  });
+});
