@@ -25,19 +25,19 @@ const check = (ok, what) => {
 
 execFileSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
-// A stub Electron: a script carrying Electron 41's default fuse wire (8 fuses, '1' on, '0' off).
+// A stub Electron: a script carrying Electron 41's default fuse wire (wire version 1, 8 fuses, '1' on, '0' off).
 const work = mkdtempSync(join(tmpdir(), 'atobarai-pack-'));
 const dist = join(work, 'electron-dist');
 mkdirSync(dist);
 const defaults = '10110001'; // RunAsNode, CookieEncryption, NodeOptions, CliInspect, AsarIntegrity, OnlyAsar, V8Snapshot, FileProtocol
-writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron"\nexit 0\n# '), Buffer.from(SENTINEL), Buffer.from('1'), Buffer.from([defaults.length]), Buffer.from(defaults), Buffer.from('\n')]));
+writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron"\nexit 0\n# '), Buffer.from(SENTINEL), Buffer.from([1, defaults.length]), Buffer.from(defaults), Buffer.from('\n')]));
 chmodSync(join(dist, 'electron'), 0o755);
 writeFileSync(join(dist, 'version'), require('electron/package.json').version);
 
 const out = join(work, 'release');
 execFileSync(bin('electron-builder'), ['--linux', '--dir', '-c.npmRebuild=false', `-c.electronDist=${dist}`, `-c.directories.output=${out}`], {
   cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
+  stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, ELECTRON_BUILDER_CACHE: join(work, 'cache') },
 });
 
