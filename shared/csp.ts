@@ -1,6 +1,7 @@
 /**
  * The renderer's Content-Security-Policy: the same text is in renderer/index.html (a meta tag, for
- * Electron's file:// load) and sent as a header by the browser host. A test keeps the two equal.
+ * Electron's file:// load) and sent as a header by the browser host (which adds frame-ancestors, a
+ * directive browsers ignore in a meta tag). A test keeps the HTML and this text equal.
  */
 export const RENDERER_CSP = [
   "default-src 'none'",
@@ -11,6 +12,8 @@ export const RENDERER_CSP = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** The header the browser host sends: the same policy, and no framing by other sites. */
+export const HOST_CSP = `${RENDERER_CSP}; frame-ancestors 'none'`;

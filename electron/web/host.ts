@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ApiResult } from '../../shared/api-result';
-import { RENDERER_CSP } from '../../shared/csp';
+import { HOST_CSP } from '../../shared/csp';
 
 export interface HostTarget {
   dispatch(method: string, input: unknown): Promise<ApiResult<unknown>>;
@@ -205,7 +205,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       'referrer-policy': 'no-referrer',
     };
     if (extname(file) === '.html') {
-      headers['content-security-policy'] = RENDERER_CSP;
+      headers['content-security-policy'] = HOST_CSP;
       headers['cache-control'] = 'no-store';
     }
     res.writeHead(200, headers);

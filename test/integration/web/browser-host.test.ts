@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { method, type EventSpec } from '../../../shared/contract-kit';
-import { RENDERER_CSP } from '../../../shared/csp';
+import { HOST_CSP } from '../../../shared/csp';
 import { createDispatcher } from '../../../electron/core/app/dispatch';
 import { createEventBus } from '../../../electron/core/app/event-bus';
 import { startBrowserHost, type BrowserHost } from '../../../electron/web/host';
@@ -52,7 +52,7 @@ describe('browser host', () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[0-9a-f]{48}$`));
     const res = await raw(host.port, { path: '/' });
     expect(res.status).toBe(200);
-    expect(res.headers['content-security-policy']).toBe(RENDERER_CSP);
+    expect(res.headers['content-security-policy']).toBe(HOST_CSP);
     expect((await raw(host.port, { path: '/assets/app.js' })).status).toBe(200);
   });
 
