@@ -37,16 +37,14 @@ export interface ParsedOrder {
 function cellText(cells: readonly string[], field: ImportField, mapping: CsvResolvedMapping): string {
   const cols = mapping[field];
   if (!cols?.length) return '';
-  const info = IMPORT_FIELD_INFO[field];
-  const read = (c: number): string => {
+  const { freeText, joiner } = IMPORT_FIELD_INFO[field];
+  let text = '';
+  for (const c of cols) {
     const raw = cells[c] ?? '';
-    return (info.freeText ? restoreFormula(raw) : raw).trim();
-  };
-  if (cols.length === 1) return read(cols[0]!);
-  return cols
-    .map(read)
-    .filter((p) => p !== '')
-    .join(info.joiner ?? '');
+    const part = (freeText ? restoreFormula(raw) : raw).trim();
+    if (part !== '') text = text === '' ? part : text + (joiner ?? '') + part;
+  }
+  return text;
 }
 
 /** Long texts keep their inner line breaks and spacing; only the formula guard goes. */
@@ -75,20 +73,19 @@ class RowReader {
   }
 
   /** A parsed value; an empty cell gives `empty` (or a "required" reason when empty is undefined). */
-  value<T>(field: ImportField, parse: (raw: string) => Parsed<T>, empty?: T): T | undefined {
+  value<T>(field: ImportField, parse: (raw: string, label: string) => Parsed<T>, empty?: T): T | undefined {
     const raw = this.text(field);
+    const { label } = IMPORT_FIELD_INFO[field];
     if (raw === '') {
-      if (empty === undefined) this.reasons.push(`${IMPORT_FIELD_INFO[field].label}が空です`);
+      if (empty === undefined) this.reasons.push(`${label}が空です`);
       return empty;
     }
-    const r = parse(raw);
+    const r = parse(raw, label);
     if (r.ok) return r.value;
     this.reasons.push(r.reason);
     return undefined;
   }
 }
-
-const label = (field: ImportField): string => IMPORT_FIELD_INFO[field].label;
 
 function readPerson(r: RowReader, prefix: 'customer' | 'shipTo'): Person {
   return {
@@ -120,26 +117,26 @@ function readNpTransactionId(raw: string): Parsed<string> {
 function readOrderFields(r: RowReader): Omit<OrderInput, 'orderNo' | 'lines'> & { npTransactionId: string | null } {
   const shipToGiven = SHIP_TO_FIELDS.some((f) => r.text(f) !== '');
   return {
-    orderedAt: r.value('orderedAt', (s) => parseDateTime(s, label('orderedAt'))) ?? 0,
+    orderedAt: r.value('orderedAt', parseDateTime) ?? 0,
     status: r.value('status', parseOrderStatus, 'new') ?? 'new',
     paymentMethod: r.value('paymentMethod', parsePaymentMethod) ?? 'np_atobarai',
     customer: {
       ...readPerson(r, 'customer'),
       email: r.text('customer.email'),
-      birthDate: r.value('customer.birthDate', (s) => parseDate(s, label('customer.birthDate')), null) ?? null,
+      birthDate: r.value('customer.birthDate', parseDate, null) ?? null,
       gender: r.value('customer.gender', parseGender, 'unknown') ?? 'unknown',
     },
     shipTo: shipToGiven ? readPerson(r, 'shipTo') : null,
-    shippingFee: r.value('shippingFee', (s) => parseYen(s, label('shippingFee')), 0) ?? 0,
-    fee: r.value('fee', (s) => parseYen(s, label('fee')), 0) ?? 0,
-    discount: r.value('discount', (s) => parseYen(s, label('discount')), 0) ?? 0,
+    shippingFee: r.value('shippingFee', parseYen, 0) ?? 0,
+    fee: r.value('fee', parseYen, 0) ?? 0,
+    discount: r.value('discount', parseYen, 0) ?? 0,
     carrierCode: r.value('carrier', readCarrier, null) ?? null,
     slipNo: r.text('slipNo').normalize('NFKC'),
     invoiceType: r.value('invoiceType', parseInvoiceType, 'separate') ?? 'separate',
     note: r.long('note'),
     shopMemo: r.long('shopMemo'),
-    shippedAt: r.value('shippedAt', (s) => parseDateTime(s, label('shippedAt')), null) ?? null,
-    paidAt: r.value('paidAt', (s) => parseDateTime(s, label('paidAt')), null) ?? null,
+    shippedAt: r.value('shippedAt', parseDateTime, null) ?? null,
+    paidAt: r.value('paidAt', parseDateTime, null) ?? null,
     npTransactionId: r.value('npTransactionId', readNpTransactionId, null) ?? null,
   };
 }
@@ -147,8 +144,8 @@ function readOrderFields(r: RowReader): Omit<OrderInput, 'orderNo' | 'lines'> & 
 function readLine(r: RowReader): GoodsLine {
   return {
     name: widenHalfwidthKana(r.text('line.name')),
-    unitPrice: r.value('line.unitPrice', (s) => parseYen(s, label('line.unitPrice'))) ?? 0,
-    quantity: r.value('line.quantity', (s) => parseQuantity(s, label('line.quantity'))) ?? 0,
+    unitPrice: r.value('line.unitPrice', parseYen) ?? 0,
+    quantity: r.value('line.quantity', parseQuantity) ?? 0,
   };
 }
 
