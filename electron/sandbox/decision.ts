@@ -55,8 +55,15 @@ export function goesToReview(input: DecisionInput, rules: SandboxRules): boolean
   return shareHash(input.shop_transaction_id, 'review') < rules.reviewShare;
 }
 
+/** The reasons a hash-chosen hold (holdShare) gives: building/room, phone check, a similar earlier order, presence. */
+export const HOLD_SHARE_CODES: readonly (readonly string[])[] = [['RE009'], ['RE021'], ['RE027'], ['RE011', 'RE014']];
+
 function holdCodes(input: DecisionInput, rules: SandboxRules): string[] {
   const codes = new Set<string>();
+  if (shareHash(input.shop_transaction_id, 'hold') < rules.holdShare) {
+    const pick = HOLD_SHARE_CODES[Math.floor(shareHash(input.shop_transaction_id, 'hold-reason') * HOLD_SHARE_CODES.length)]!;
+    pick.forEach((c) => codes.add(c));
+  }
   for (const m of rules.holdMarkers) if (mentions(input, m.text)) m.codes.forEach((c) => codes.add(c));
   const c = input.customer;
   const d = input.dest_customer;

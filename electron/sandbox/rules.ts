@@ -25,6 +25,7 @@ export const DEFAULT_RULES: SandboxRules = {
   reviewMarkers: ['審査テスト'],
   reviewShare: 0,
   ngShare: 0,
+  holdShare: 0,
   reviewFinds: 1,
   reviewSeconds: 60,
   paymentDelayMs: 7 * DAY_MS,
@@ -36,11 +37,15 @@ export const DEFAULT_RULES: SandboxRules = {
 
 /**
  * Demo mode (the app without credentials, `npm run sandbox`): some orders end 与信審査中 (15 %, final after one
- * poll or 90 s) or 審査NG (5 %), shipped orders are paid after 3 minutes, so every status shows up.
+ * poll or 90 s), 審査NG (5 %) or 審査保留 (8 %, with a realistic reason), shipped orders are paid after 3 minutes,
+ * so every status shows up in proportions a shop would recognise. (Houses have no building or room number, so
+ * the missing-building rule is off here: it would hold a third of a realistic order book.)
  */
 export const DEMO_RULES: Partial<SandboxRules> = {
   reviewShare: 0.15,
   ngShare: 0.05,
+  holdShare: 0.08,
+  holdOnMissingBuilding: false,
   reviewFinds: 1,
   reviewSeconds: 90,
   paymentDelayMs: 3 * 60 * 1000,
@@ -69,6 +74,7 @@ export function mergeRules(base: SandboxRules, patch: unknown): SandboxRules | s
         break;
       case 'reviewShare':
       case 'ngShare':
+      case 'holdShare':
         if (!isNum(v, 0, 1)) return `${k} must be between 0 and 1`;
         next[k] = v;
         break;

@@ -49,6 +49,8 @@ export interface SandboxRules {
   reviewShare: number;
   /** Share (0–1) of registrations answered 20/NG999, chosen by another hash of shop_transaction_id. */
   ngShare: number;
+  /** Share (0–1) of registrations held (10), chosen by a third hash, each with one of HOLD_SHARE_CODES. */
+  holdShare: number;
   /** A 40 answers 40 to this many /authorizations/find calls; the next call gets the final result. */
   reviewFinds: number;
   /** …or the review ends this many seconds (sandbox clock) after registration, whichever comes first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, goesToReview, lacksBuilding, shareHash, type DecisionInput } from '../../electron/sandbox/decision';
+import { HOLD_SHARE_CODES, decide, goesToReview, lacksBuilding, shareHash, type DecisionInput } from '../../electron/sandbox/decision';
 import { DEFAULT_RULES, mergeRules } from '../../electron/sandbox/rules';
 
 const input = (over: Partial<DecisionInput> = {}): DecisionInput => ({
@@ -80,6 +80,22 @@ describe('decide', () => {
     expect(shareHash('ORDER-7', 'review')).toBe(shareHash('ORDER-7', 'review'));
     expect(goesToReview(input(), DEFAULT_RULES)).toBe(false);
     expect(goesToReview(input({ customer: { ...input().customer, customer_name: '審査テスト 太郎' } }), DEFAULT_RULES)).toBe(true);
+  });
+});
+
+describe('hold share', () => {
+  it('holds a stable share of registrations, each with one of the listed reasons', () => {
+    const rules = mergeRules(DEFAULT_RULES, { holdShare: 0.1, holdOnMissingBuilding: false });
+    if (typeof rules === 'string') throw new Error(rules);
+    const ids = Array.from({ length: 3000 }, (_, i) => `ORDER-${i}`);
+    const held = ids.map((id) => decide(input({ shop_transaction_id: id }), rules, 0)).filter((d) => d.result === '10');
+    expect(held.length / ids.length).toBeGreaterThan(0.08);
+    expect(held.length / ids.length).toBeLessThan(0.12);
+    const reasons = new Set(held.map((d) => JSON.stringify(d.hold)));
+    expect(reasons).toEqual(new Set(HOLD_SHARE_CODES.map((c) => JSON.stringify([...c].sort()))));
+    expect(decide(input({ shop_transaction_id: 'ORDER-1' }), rules, 0)).toEqual(decide(input({ shop_transaction_id: 'ORDER-1' }), rules, 0));
+    // The default rules hold nobody by share.
+    expect(ids.filter((id) => decide(input({ shop_transaction_id: id }), DEFAULT_RULES, 0).result === '10')).toEqual([]);
   });
 });
 
