@@ -8,5 +8,6 @@ export type { ParsedOrder } from './order-rows';
 export { importOrders, planImport, type ImportOptions, type ImportRepository } from './import-orders';
 export { createPresetStore, PRESETS_KEY, type PresetStore } from './presets';
 export { parseShipmentCsv, previewShipments, applyShipments, type ParsedShipmentCsv, type ApplyShipmentsDeps } from './shipments';
-export { createCsvService, type CsvService, type CsvSession } from './service';
+export { createCsvService, npExportInfo, type CsvService, type CsvSession } from './service';
+export { csvContractHandlers, type CsvContractHandlers } from './handlers';
 export { toCp932Text, CP932_STANDARD_MAP } from './cp932';

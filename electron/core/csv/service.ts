@@ -21,6 +21,8 @@ import { ApiError } from '../../../shared/api-result';
 import { deriveNpStatus, type NpStatus } from '../../../shared/np/status';
 import type { NpService } from '../np/np-service';
 import type { OrderRepository } from '../orders';
+import type { Order } from '../../../shared/order';
+import type { NpExportInfo } from './columns';
 import { mappingToHeaders } from './headers';
 import { importOrders, planImport, summarise } from './import-orders';
 import { parseOrderCsv } from './parse-orders';
@@ -41,6 +43,17 @@ export interface CsvService {
   savePreset(input: z.output<typeof csvSavePresetInputSchema>): CsvMappingPreset[];
   shipmentsPreview(input: z.output<typeof shipmentCsvInputSchema>): ShipmentPreview;
   shipmentsApply(input: z.output<typeof shipmentCsvInputSchema>, now: number): ShipmentPreview;
+}
+
+/**
+ * The NP columns of an export (exportOrdersCsv's `np` option) from the NP store: about 5 µs an order, where
+ * NpService.info (which also builds the edit dialog's error texts) takes about 40 µs.
+ */
+export function npExportInfo(np: Pick<NpService, 'store'>): (order: Order) => NpExportInfo {
+  return (order) => {
+    const state = np.store.state(order.id);
+    return { status: deriveNpStatus(state), transactionId: state.npTransactionId };
+  };
 }
 
 /** How many orders the preview shows as a sample. */

@@ -11,10 +11,11 @@ import { detectEncoding } from '../../../electron/core/csv/read';
 import { parseOrderCsv } from '../../../electron/core/csv/parse-orders';
 import { importOrders, orderInputOf } from '../../../electron/core/csv/import-orders';
 import { createPresetStore } from '../../../electron/core/csv/presets';
-import { createCsvService } from '../../../electron/core/csv/service';
+import { createCsvService, npExportInfo } from '../../../electron/core/csv/service';
+import { exportOrdersCsv } from '../../../electron/core/csv/export';
 import { deriveNpStatus } from '../../../shared/np/status';
 import { ApiError } from '../../../shared/api-result';
-import { cp932, csvText, tempDir, utf8, utf8bom } from './helpers';
+import { Sink, cp932, csvText, tempDir, utf8, utf8bom } from './helpers';
 
 const tmp = tempDir('atobarai-csv-import-');
 afterAll(() => tmp.cleanup());
@@ -268,7 +269,7 @@ describe('the CSV service (what the contract calls)', () => {
   const row = (no: string, npId = '') => [no, '2026/11/01 10:00', 'NP後払い', '山田 太郎', '1070052', '東京都港区赤坂1-2-3', '0312345678', '緑茶', '1000', '1', npId];
   const payload = (rows: string[][]) => ({ fileName: 'orders.csv', dataBase64: cp932(csvText(rows)).toString('base64') });
 
-  it('previews counts per action with a sample, then commits and attaches the NP取引IDs the file carries', () => {
+  it('previews counts per action with a sample, then commits and attaches the NP取引IDs the file carries', async () => {
     const { db, repo, np } = openStore();
     const service = createCsvService({ db, orders: repo, np });
     const file = payload([header, row('1'), row('2', 'AB123456789'), ['3', 'あした', ...row('3').slice(2)]]);
@@ -285,6 +286,13 @@ describe('the CSV service (what the contract calls)', () => {
     const two = repo.getByOrderNo('2')!.id;
     expect(np.store.state(two).npTransactionId).toBe('AB123456789');
     expect(report.registrationCandidates.map((c) => c.orderNo)).toEqual(['1']);
+
+    // The export's NP columns come from the NP store: 未登録 for 1, the attached id (与信審査中) for 2.
+    const sink = new Sink();
+    await exportOrdersCsv({ orders: [repo.getByOrderNo('1')!, repo.get(two)!], kind: 'orders', encoding: 'utf8bom', out: sink, np: npExportInfo(np) });
+    const lines = sink.bytes().subarray(3).toString('utf8').split('\r\n');
+    expect(lines[1]).toMatch(/,"未登録",""$/u);
+    expect(lines[2]).toMatch(/,"与信審査中","AB123456789"$/u);
 
     // Again: nothing changes, the id is already attached; an id used by another order is reported, not thrown.
     const again = service.importCommit({ file: payload([header, row('1'), row('2', 'AB123456789'), row('4', 'AB123456789')]), mapping: preview.mapping }, 2000);
