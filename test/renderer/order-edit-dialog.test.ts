@@ -20,7 +20,7 @@ interface Saved {
   npAction: 'update' | 'cancel' | 'register' | null;
 }
 
-function setup(order: Order, np = npInfo('ok')) {
+function setup(order: Order, np: OrderDetail['np'] = npInfo('ok')) {
   let current: OrderDetail = { order, np, purchaseCount: 1 };
   const saved: Saved[] = [];
   const t = useMemoryTransport({
@@ -38,6 +38,7 @@ function setup(order: Order, np = npInfo('ok')) {
       return current;
     },
     queueNpAction: () => current,
+    buyerOutstanding: () => ({ outstanding: 0, limit: 55_000, wouldExceed: false }),
   });
   return { t, saved };
 }
@@ -141,5 +142,33 @@ describe('OrderEditDialog', () => {
     await new Promise((r) => setTimeout(r, 150)); // Element Plus debounces the error display
     expect(body().querySelector('[data-field="customer.tel"] .el-form-item__error')?.textContent).toContain('10桁または11桁');
     expect(saved).toHaveLength(0);
+  });
+
+  it('switching the payment method to NP後払い offers 取引登録 in the same save', async () => {
+    const { t, saved } = setup(sampleOrder({ paymentMethod: 'credit_card' }), null);
+    const w = await open(t);
+    (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'np_atobarai';
+    await nextTick();
+    button('この内容で登録する').click();
+    await settle(10);
+    expect(body().querySelector('.el-message-box')?.textContent).toContain('NPへ取引登録しますか？');
+    button('保存して取引登録').click();
+    await settle(10);
+    expect(t.calls.some((c) => c.method === 'buyerOutstanding')).toBe(true);
+    expect(saved).toEqual([expect.objectContaining({ npAction: 'register' })]);
+  });
+
+  it('switching away from NP後払い with a live transaction offers the NP cancel; 「保存のみ」 just saves', async () => {
+    const { t, saved } = setup(sampleOrder(), npInfo('reviewing'));
+    const w = await open(t);
+    (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'cod';
+    await nextTick();
+    button('この内容で登録する').click();
+    await settle(10);
+    expect(body().querySelector('.el-message-box')?.textContent).toContain('NP後払いの取引をキャンセルしますか？');
+    button('保存のみ').click();
+    await settle(10);
+    expect(saved).toEqual([expect.objectContaining({ npAction: null })]);
+    expect(saved[0]!.order.paymentMethod).toBe('cod');
   });
 });
