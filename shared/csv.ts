@@ -343,8 +343,8 @@ export const shipmentCsvInputSchema = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// The contract methods (proposal; names as in shared/contract-names.ts). The lead wires them in
-// shared/contract.ts; electron/core/csv/service.ts implements them.
+// Inputs and results of the contract's CSV methods (shared/contract.ts: csvExport, csvImportPreview,
+// csvImportCommit, csvPresets, csvSavePreset, csvShipmentsPreview, csvShipmentsApply).
 
 export const csvImportPreviewInputSchema = z.object({
   file: csvFilePayloadSchema,
@@ -371,18 +371,4 @@ export interface CsvExportResult extends CsvExportSummary {
   fileName: string;
   /** Where the file was written; null when staff cancelled the save dialog. */
   filePath: string | null;
-}
-
-/**
- * The CSV methods as the renderer calls them. `C` is the search criteria type (shared/search.ts's
- * OrderSearchCriteria); csvExport exports everything the criteria match, in the list's order.
- */
-export interface CsvContract<C = unknown> {
-  csvExport(input: { criteria: C; kind: CsvExportKind; encoding: CsvEncoding }): Promise<CsvExportResult>;
-  csvImportPreview(input: z.input<typeof csvImportPreviewInputSchema>): Promise<CsvImportPreview>;
-  csvImportCommit(input: z.input<typeof csvImportCommitInputSchema>): Promise<CsvImportReport>;
-  csvPresets(input: Record<string, never>): Promise<CsvPreferences>;
-  csvSavePreset(input: z.input<typeof csvSavePresetInputSchema>): Promise<CsvPreferences>;
-  csvShipmentsPreview(input: z.input<typeof shipmentCsvInputSchema>): Promise<ShipmentPreview>;
-  csvShipmentsApply(input: z.input<typeof shipmentCsvInputSchema>): Promise<ShipmentApplyResult>;
 }
