@@ -4,6 +4,7 @@ import type { Handlers } from '../../../../shared/contract';
 import { csvExportFileName } from '../../../../shared/csv';
 import { exportOrdersCsv } from '../../csv/export';
 import { csvContractHandlers } from '../../csv/handlers';
+import { npExportInfo } from '../../csv/service';
 import type { CoreContext } from '../context';
 
 type CsvHandlers = Pick<
@@ -25,10 +26,7 @@ export function csvHandlers(ctx: CoreContext): CsvHandlers {
         kind,
         encoding,
         out: createWriteStream(target.path),
-        np: (order) => {
-          const info = s.np.info(order.id);
-          return { status: info.status, transactionId: info.state.npTransactionId };
-        },
+        np: npExportInfo(s.np),
       });
       return { kind, encoding, fileName, filePath: target.path, download: target.download, ...summary };
     },
