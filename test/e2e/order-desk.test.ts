@@ -288,6 +288,25 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     expect((await sut.admin(`/transactions?shop_transaction_id=${orderNo}`)) as unknown[]).toHaveLength(1); // never registered twice
   });
 
+  it('bulk: selected orders get their shipment reports queued, each with its own answer', async () => {
+    await search({ npStatus: '審査OK' });
+    const table = page.locator('[data-test="order-table"]');
+    await table.focus();
+    for (const _ of [1, 2]) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press(' '); // Space selects the current row
+    }
+    await expect.poll(() => page.locator('[data-test="selected-count"]').textContent()).toBe('2件を選択中');
+    await page.locator('[data-test="bulk-shipment"]').click();
+    await page.locator('.el-message-box .el-button--primary').click();
+    const result = page.locator('[data-test="bulk-result"]');
+    await expect.poll(() => result.locator('.el-table__row').count()).toBe(2);
+    expect(await result.textContent()).toMatch(/\d件を登録しました。\d件は登録できませんでした。/);
+    await page.screenshot({ path: resultsPath('bulk-result.png') });
+    await result.getByRole('button', { name: '閉じる' }).click();
+    expect(await page.locator('[data-test="selected-count"]').count()).toBe(0);
+  });
+
   it('raised no errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });
