@@ -8,8 +8,11 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
 /** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
-export function isIsoDate(s: string): boolean {
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -32,4 +35,15 @@ export function jstDayEnd(date: string): number {
 /** The JST calendar date of an instant, 'YYYY-MM-DD'. */
 export function toJstDate(epochMs: number): string {
   return new Date(epochMs + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 with +09:00 at seconds precision, e.g. '2018-12-12T12:00:00+09:00' (NP's authori_required_date). */
+export function jstIso(epochMs: number): string {
+  const d = new Date(epochMs + JST_OFFSET_MS);
+  return `${toJstDate(epochMs)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+09:00`;
+}
+
+/** 'YYYY-MM-DD' plus n days (n may be negative). The input must be a calendar date. */
+export function addDays(date: string, n: number): string {
+  return toJstDate(jstDayStart(date) + n * DAY_MS);
 }

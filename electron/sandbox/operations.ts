@@ -3,7 +3,7 @@
  * effects of earlier ones), following np-api.md §14's order: id format → existence → state → field rules.
  */
 import type { NpCustomer, NpGoods, NpItemError, NpPerson } from '../../shared/np/api-types';
-import { jstDate, jstIso } from '../../shared/np/jst';
+import { toJstDate, jstIso } from '../../shared/jst-date';
 import {
   amountMismatch,
   isEmptyDest,
@@ -189,9 +189,9 @@ function shipments(item: unknown, ctx: OpContext): ItemOutcome {
   if (t.cancelled_at !== undefined) return { codes: ['E0100114'] };
   if (t.shipment) return { codes: ['E0100115'] };
   if (t.authori_result !== '00') return { codes: ['E0100120'] };
-  const today = jstDate(ctx.now);
+  const today = toJstDate(ctx.now);
   const codes = fieldCodes(
-    validateShipmentItem(item, { settlementType: t.settlement_type, today, printDataDate: jstDate(t.created_at) }),
+    validateShipmentItem(item, { settlementType: t.settlement_type, today, printDataDate: toJstDate(t.created_at) }),
   );
   if (codes.length > 0) return { codes };
   t.shipment = {
@@ -239,7 +239,7 @@ function reregister(item: unknown, ctx: OpContext): ItemOutcome {
   if (base.reregistered_as) return { codes: ['E0131006'] };
   if (base.reregister_depth + 1 > ctx.rules.reregisterMaxCount) return { codes: ['E0131011'] };
   if (!base.shipment || base.cancelled_at === undefined) return { codes: ['SBX0011'] };
-  if (ctx.rules.reregisterNextDay && jstDate(ctx.now) <= jstDate(base.shipment.reported_at)) return { codes: ['SBX0012'] };
+  if (ctx.rules.reregisterNextDay && toJstDate(ctx.now) <= toJstDate(base.shipment.reported_at)) return { codes: ['SBX0012'] };
   const codes = fieldCodes(validateReregisterItem(item, { strictAmount: ctx.rules.strictAmount }));
   if (typeof it.billed_amount === 'number' && it.billed_amount > base.billed_amount) codes.push('E0131010');
   if (codes.length > 0) return { codes };

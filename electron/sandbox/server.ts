@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { NP_ENDPOINTS, NP_MAX_BATCH } from '../../shared/np/api-types';
-import { isIsoDate, jstDate } from '../../shared/np/jst';
+import { isIsoDate, toJstDate } from '../../shared/jst-date';
 import { FaultInjector } from './faults';
 import { finaliseReview, runBatch, type OpContext } from './operations';
 import { mergeRules } from './rules';
@@ -232,7 +232,7 @@ export class SandboxServer {
         if (!t.shipment || t.cancelled_at !== undefined) throw new HttpError(409, { message: 'only a shipped, not cancelled transaction can be paid' });
         if (t.paid_at !== undefined) throw new HttpError(409, { message: 'already paid' });
         if (b.date !== undefined && !isIsoDate(b.date)) throw new HttpError(400, { message: 'date must be YYYY-MM-DD' });
-        this.store.markPaid(t, now, typeof b.date === 'string' ? b.date : jstDate(now));
+        this.store.markPaid(t, now, typeof b.date === 'string' ? b.date : toJstDate(now));
       } else if (action === 'expire') {
         if (t.shipment || t.cancelled_at !== undefined) throw new HttpError(409, { message: 'only an unshipped, active transaction can expire' });
         t.cancelled_at = now;
@@ -291,6 +291,6 @@ export class SandboxServer {
 
   private clockView(): { now: string; nowJst: string; offsetMs: number } {
     const now = this.store.now();
-    return { now: new Date(now).toISOString(), nowJst: jstDate(now), offsetMs: this.store.clockOffsetMs };
+    return { now: new Date(now).toISOString(), nowJst: toJstDate(now), offsetMs: this.store.clockOffsetMs };
   }
 }

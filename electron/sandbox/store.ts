@@ -3,7 +3,7 @@
  * JSON file after every change (written to a temporary file, then renamed: a crash never leaves half a file).
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { jstDate } from '../../shared/np/jst';
+import { toJstDate } from '../../shared/jst-date';
 import { normalizeTel } from '../../shared/np/text';
 import { NP_OPS, type NpOp, type SandboxRules, type SandboxTxn, type SandboxTxnState, type SandboxTxnView } from './types';
 
@@ -48,7 +48,7 @@ export class SandboxStore {
 
   /** A new np_transaction_id: YYMMDD (Japan date of the sandbox clock) + 5-digit daily serial. */
   nextId(now: number): string {
-    const day = jstDate(now).slice(2).replace(/-/g, '');
+    const day = toJstDate(now).slice(2).replace(/-/g, '');
     for (;;) {
       const n = (this.serials[day] ?? 0) + 1;
       if (n > 99_999) throw new Error('np_transaction_id serial exhausted for today');
@@ -111,7 +111,7 @@ export class SandboxStore {
 
   markPaid(t: SandboxTxn, at: number, date?: string): void {
     t.paid_at = at;
-    t.customer_payment_date = date ?? jstDate(at);
+    t.customer_payment_date = date ?? toJstDate(at);
   }
 
   /**

@@ -6,7 +6,7 @@
  * Where NP's code for a check is not public, the sandbox's SBX* codes are used (shared/np/codes.ts).
  */
 import { isNpCarrierCode } from './carriers';
-import { addDays, isIsoDate } from './jst';
+import { addDays, isIsoDate } from '../jst-date';
 import { findProhibitedChars, npLength } from './text';
 import { zipMatchesAddress } from './zip-prefecture';
 

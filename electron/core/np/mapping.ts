@@ -19,7 +19,7 @@ import type {
   NpUpdateItem,
   SettlementType,
 } from '../../../shared/np/api-types';
-import { jstDate } from '../../../shared/np/jst';
+import { toJstDate } from '../../../shared/jst-date';
 import { normalizeTel, normalizeZip, toFullWidthKana } from '../../../shared/np/text';
 import type { InvoiceType, Order, Person } from '../../../shared/order';
 import { orderTotal } from '../../../shared/order';
@@ -84,7 +84,7 @@ export function toRegisterItem(order: Order, opts: MappingOptions = {}): NpRegis
   const dest = order.shipTo ? toNpPerson(order.shipTo) : null;
   const item: NpRegisterItem = {
     shop_transaction_id: order.orderNo,
-    shop_order_date: jstDate(order.orderedAt),
+    shop_order_date: toJstDate(order.orderedAt),
     settlement_type: SETTLEMENT_TYPES[order.invoiceType],
     billed_amount: orderTotal(order),
     ...(opts.siteName ? { site_name: opts.siteName } : {}),
@@ -181,6 +181,6 @@ export function toShipmentItem(npTransactionId: string, order: Order, params: Sh
     pd_company_code: (params.carrierCode ?? order.carrierCode ?? '').trim(),
     slip_no: (params.slipNo ?? order.slipNo).normalize('NFKC').trim(),
   };
-  if (order.invoiceType === 'bundled') item.bill_issued_date = params.billIssuedDate ?? jstDate(now);
+  if (order.invoiceType === 'bundled') item.bill_issued_date = params.billIssuedDate ?? toJstDate(now);
   return item;
 }

@@ -21,7 +21,7 @@ import {
   type NpStatus,
 } from '../../../shared/np/status';
 import { validateRegisterItem, validateShipmentItem, validateUpdateItem, type NpValidationOptions } from '../../../shared/np/validation';
-import { jstDate } from '../../../shared/np/jst';
+import { toJstDate } from '../../../shared/jst-date';
 import type { Order } from '../../../shared/order';
 import type { NpUpdatePreview } from '../../../shared/sync';
 import { NpActionError, invalidForNp } from './errors';
@@ -100,7 +100,7 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
       const accepted = acceptedPayloadOf(tx);
       const codes = validateShipmentItem(item, {
         settlementType: accepted?.settlement_type ?? (order.invoiceType === 'bundled' ? '03' : '02'),
-        today: jstDate(now),
+        today: toJstDate(now),
       });
       if (codes.length) throw invalidForNp(label, codes);
       return item;

@@ -11,7 +11,7 @@ import { validateRegisterItem } from '../../../../shared/np/validation';
 import { normalizeTel, normalizeZip, toFullWidthKana } from '../../../../shared/np/text';
 import { describeNpCode } from '../../../../shared/np/codes';
 import { orderTotal, type OrderInput, type Person } from '../../../../shared/order';
-import { jstDate } from '../../../../shared/np/jst';
+import { toJstDate } from '../../../../shared/jst-date';
 
 export type FieldMessages = Record<string, string>;
 
@@ -85,7 +85,7 @@ export function npWarnings(input: OrderInput): FieldMessages {
   if (input.discount) goods.push({ goods_name: '値引き', goods_price: -input.discount, quantity: 1 });
   const item = {
     shop_transaction_id: input.orderNo.trim(),
-    shop_order_date: Number.isFinite(input.orderedAt) ? jstDate(input.orderedAt) : '',
+    shop_order_date: Number.isFinite(input.orderedAt) ? toJstDate(input.orderedAt) : '',
     settlement_type: input.invoiceType === 'bundled' ? '03' : '02',
     billed_amount: orderTotal(input),
     customer: { ...npPerson(input.customer), ...(email ? { email } : {}) },
