@@ -16,6 +16,38 @@ const input = (over: (o: OrderInput) => void = () => {}): OrderInput => {
   return o;
 };
 
+describe('draft', () => {
+  it('saving without touching the dates keeps them to the millisecond', () => {
+    const o = sampleOrder({ orderedAt: Date.UTC(2026, 10, 28, 1, 30, 42, 123), shippedAt: Date.UTC(2026, 10, 29, 3, 4, 5), paidAt: null });
+    const back = draftToInput(draftFromOrder(o));
+    expect(back.orderedAt).toBe(o.orderedAt);
+    expect(back.shippedAt).toBe(o.shippedAt);
+    expect(back.paidAt).toBeNull();
+    const { id: _i, total: _t, createdAt: _c, updatedAt: _u, ...input } = o;
+    expect(back).toEqual(input);
+  });
+
+  it('a picked date or minute replaces the stored instant (Japan time)', () => {
+    const d = draftFromOrder(sampleOrder({ orderedAt: Date.UTC(2026, 10, 28, 1, 30, 42) }));
+    expect(d.orderedAt).toBe('2026-11-28 10:30');
+    d.orderedAt = '2026-11-27 23:15';
+    d.shippedAt = '2026-12-01';
+    d.paidAt = '2026-12-05';
+    const back = draftToInput(d);
+    expect(back.orderedAt).toBe(Date.UTC(2026, 10, 27, 14, 15));
+    expect(back.shippedAt).toBe(Date.UTC(2026, 10, 30, 15, 0)); // 2026-12-01 00:00 JST
+    expect(back.paidAt).toBe(Date.UTC(2026, 11, 4, 15, 0));
+  });
+
+  it('ship-to "same as the buyer" sends null whatever the hidden fields hold', () => {
+    const d = draftFromOrder(sampleOrder());
+    d.shipTo.name = '別の人';
+    expect(draftToInput(d).shipTo).toBeNull();
+    d.shipToSame = false;
+    expect(draftToInput(d).shipTo?.name).toBe('別の人');
+  });
+});
+
 describe('fieldErrors (store rules)', () => {
   it('accepts a complete order', () => {
     expect(fieldErrors(input())).toEqual({});

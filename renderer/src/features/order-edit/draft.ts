@@ -15,6 +15,8 @@ export interface OrderDraft extends Omit<OrderInput, 'shipTo' | 'orderedAt' | 's
   /** 'YYYY-MM-DD' (JST) or '' */
   shippedAt: string;
   paidAt: string;
+  /** The stored instants, kept so that saving without touching a date does not round it to the minute/day. */
+  exact: { orderedAt: number; shippedAt: number | null; paidAt: number | null };
 }
 
 export function emptyPerson(): Person {
@@ -46,6 +48,7 @@ export function emptyDraft(settings: AppSettings | null, now: number): OrderDraf
     shopMemo: '',
     shippedAt: '',
     paidAt: '',
+    exact: { orderedAt: now, shippedAt: null, paidAt: null },
   };
 }
 
@@ -69,20 +72,28 @@ export function draftFromOrder(o: Order): OrderDraft {
     shopMemo: o.shopMemo,
     shippedAt: o.shippedAt === null ? '' : toJstDate(o.shippedAt),
     paidAt: o.paidAt === null ? '' : toJstDate(o.paidAt),
+    exact: { orderedAt: o.orderedAt, shippedAt: o.shippedAt, paidAt: o.paidAt },
   };
 }
 
-const day = (s: string): number | null => (s ? jstDayStart(s) : null);
+/** A picked day; the stored instant when it is still the same day. */
+const day = (s: string, exact: number | null): number | null => {
+  if (!s) return null;
+  return exact !== null && toJstDate(exact) === s ? exact : jstDayStart(s);
+};
+
+/** A picked minute; the stored instant when it is still the same minute. */
+const minute = (s: string, exact: number): number => (toJstDateTimeInput(exact) === s ? exact : fromJstDateTimeInput(s));
 
 /** What the contract receives (the schema then trims and folds TEL/zip). */
 export function draftToInput(d: OrderDraft): OrderInput {
-  const { shipToSame, shipTo, orderedAt, shippedAt, paidAt, ...rest } = d;
+  const { shipToSame, shipTo, orderedAt, shippedAt, paidAt, exact, ...rest } = d;
   return {
     ...clone(rest),
-    orderedAt: fromJstDateTimeInput(orderedAt),
+    orderedAt: minute(orderedAt, exact.orderedAt),
     shipTo: shipToSame ? null : clone(shipTo),
-    shippedAt: day(shippedAt),
-    paidAt: day(paidAt),
+    shippedAt: day(shippedAt, exact.shippedAt),
+    paidAt: day(paidAt, exact.paidAt),
   };
 }
 
