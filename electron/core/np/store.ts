@@ -7,7 +7,6 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { NpRegisterItem } from '../../../shared/np/api-types';
 import {
   EMPTY_NP_STATE,
-  deriveNpStatus,
   type AuthoriResult,
   type NpAction,
   type NpState,
@@ -163,7 +162,6 @@ export function createNpStore(db: Database) {
   );
   const selectEvents = db.prepare<[number], EventRow>('SELECT * FROM np_events WHERE order_id = ? ORDER BY id');
 
-  const setOrderStatus = db.prepare<[NpStatus | null, number]>('UPDATE orders SET np_status = ? WHERE id = ?');
   const setOrderNp = db.prepare<[NpStatus | null, number, number]>('UPDATE orders SET np_status = ?, np_dirty = ? WHERE id = ?');
   const selectOrderStatus = db.prepare<[number], { np_status: NpStatus | null }>('SELECT np_status FROM orders WHERE id = ?');
 
@@ -250,13 +248,6 @@ export function createNpStore(db: Database) {
     },
     storedStatus: (orderId: number): NpStatus | null | undefined => selectOrderStatus.get(orderId)?.np_status,
 
-    /** Recompute orders.np_status from the NP state; returns the status before and after. */
-    refreshStatus(orderId: number): { before: NpStatus | null | undefined; after: NpStatus | null } {
-      const before = selectOrderStatus.get(orderId)?.np_status;
-      const after = deriveNpStatus(toNpState(selectTx.get(orderId), selectOpen.get(orderId)?.action ?? null));
-      if (before !== after) setOrderStatus.run(after, orderId);
-      return { before, after };
-    },
     writeOrderNp(orderId: number, status: NpStatus | null, dirty: boolean): void {
       setOrderNp.run(status, dirty ? 1 : 0, orderId);
     },

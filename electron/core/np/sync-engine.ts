@@ -171,7 +171,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     touch(run, orderIds);
     db.transaction(() => {
       write({ store, now: clock.now(), runId: run.id });
-      for (const id of orderIds) store.refreshStatus(id);
+      // Status and the 「NP未反映の変更あり」 flag: NP's answer may have made the local data current.
+      for (const id of orderIds) np.refresh(id);
     })();
     if (orderIds.length) opts.onChanged?.(orderIds);
   }
@@ -408,7 +409,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         writes.forEach((w, i) => {
           if (w(ctx)) changed.add(ids[i] as number);
         });
-        for (const id of changed) store.refreshStatus(id);
+        for (const id of changed) np.refresh(id);
       })();
       if (changed.size) opts.onChanged?.([...changed]);
       done += batch.length;

@@ -55,6 +55,9 @@ describe('core in demo mode (embedded sandbox, real SQLite)', () => {
     expect(preview.changedFields).toContain('billed_amount');
     // The preview did not save anything.
     expect((await call<OrderDetail>(core, 'getOrder', { id })).order.lines[0]!.quantity).toBe(input.lines[0]!.quantity);
+    await call<OrderDetail>(core, 'saveOrder', { id, order: edited, npAction: null });
+    const listed = async () => (await call<OrderSearchResult>(core, 'searchOrders', { orderNo: { from: Number(detail.order.orderNo), to: Number(detail.order.orderNo) } })).rows[0]!;
+    expect((await listed()).npDirty).toBe(true); // saved locally, not yet sent: 「NP未反映の変更あり」
     const saved = await call<OrderDetail>(core, 'saveOrder', { id, order: edited, npAction: 'update' });
     expect(saved.np?.status).toBe('updating');
     expect(saved.order.total).toBe(detail.order.total + input.lines[0]!.unitPrice);
@@ -63,6 +66,7 @@ describe('core in demo mode (embedded sandbox, real SQLite)', () => {
     const after = await call<OrderDetail>(core, 'getOrder', { id });
     expect(['ok', 'hold', 'ng', 'reviewing']).toContain(after.np?.status);
     expect(after.np?.dirty).toBe(false);
+    expect((await listed()).npDirty).toBe(false); // the list agrees with the dialog once NP accepted the change
   });
 
   it('refuses an action the status does not allow, with a Japanese message, and queues nothing', async () => {
