@@ -155,9 +155,11 @@ export function importOrders(db: Database, repo: ImportRepository, parsed: Parse
   db.transaction(() => {
     const plan = planImport(repo, parsed);
     const inserts = plan.filter((p) => p.action === 'insert');
+    // Every input passed OrderInputSchema in parseOrderCsv (or is a stored order merged with such an input).
     const insertedIds = repo.insertMany(
       inserts.map((p) => p.input),
       now,
+      { parsed: true },
     );
     const ids = new Map<PlannedOrder, number>(inserts.map((p, i) => [p, insertedIds[i]!]));
     report.inserted = inserts.length;

@@ -66,6 +66,14 @@ export const ORDER_WRITE_COLUMNS = [
   'key_goods', 'buyer_key', 'has_note',
 ] as const satisfies readonly (keyof OrderWriteRow)[];
 
+/** A written column's value. */
+export type SqlValue = string | number | null;
+
+/** The values of ORDER_WRITE_COLUMNS, in that order (positional binding is cheaper than named at 100,000 rows). */
+export function writeValues(row: OrderWriteRow): SqlValue[] {
+  return ORDER_WRITE_COLUMNS.map((c) => row[c]);
+}
+
 /** The row for a validated OrderInput; `total` is derived by the caller with orderTotal. */
 export function toWriteRow(o: OrderInput, total: number, updatedAt: number): OrderWriteRow {
   const s = o.shipTo;

@@ -10,7 +10,7 @@ import type { NpStatus } from '../../../shared/np/status';
 import { buildSearchStatements } from './search-sql';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
-import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, type OrderLineRow, type OrderRow, type OrderWriteRow } from './order-row';
+import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, writeValues, type OrderLineRow, type OrderRow, type SqlValue } from './order-row';
 
 export interface OrderRepository {
   /** Validate and store a new order; returns it with id, total, createdAt/updatedAt = now. */
@@ -19,8 +19,12 @@ export interface OrderRepository {
   update(id: number, input: OrderInput, now: number): Order;
   get(id: number): Order | undefined;
   getByOrderNo(orderNo: string): Order | undefined;
-  /** Insert many orders in one transaction (validates each); returns their ids in input order. */
-  insertMany(inputs: readonly OrderInput[], now: number): number[];
+  /**
+   * Insert many orders in one transaction (validates each, unless `opts.parsed`); returns their ids in input order.
+   * `parsed: true` is for inputs that are already the output of OrderInputSchema (e.g. the CSV import, which
+   * checks every order to report its lines): validating them again would cost a third of a 100,000-order import.
+   */
+  insertMany(inputs: readonly OrderInput[], now: number, opts?: InsertManyOptions): number[];
   count(): number;
   /** One page of the order list and the hit count; criteria are validated (ValidationError names the field). */
   search(criteria: OrderSearchCriteria): OrderSearchResult;
@@ -33,6 +37,11 @@ export interface OrderRepository {
   searchNormalized(criteria: NormalizedSearchCriteria): OrderSearchResult;
   /** iterate() for criteria already parsed by OrderSearchCriteriaSchema; not re-validated. */
   iterateNormalized(criteria: NormalizedSearchCriteria): IterableIterator<Order>;
+}
+
+export interface InsertManyOptions {
+  /** The inputs were parsed by OrderInputSchema already: do not validate them again. */
+  parsed?: boolean;
 }
 
 /** How many orders `iterate` reads per query. */
@@ -56,14 +65,12 @@ function notFound(id: number): Error {
 
 export function createOrderRepository(db: Database): OrderRepository {
   const cols = ORDER_WRITE_COLUMNS.join(', ');
-  const insertOrder: Statement<[OrderWriteRow & { created_at: number }]> = db.prepare(
-    `INSERT INTO orders (${cols}, created_at) VALUES (${ORDER_WRITE_COLUMNS.map((c) => `@${c}`).join(', ')}, @created_at)`,
+  const insertOrder = db.prepare<[SqlValue[]]>(
+    `INSERT INTO orders (${cols}, created_at) VALUES (${ORDER_WRITE_COLUMNS.map(() => '?').join(', ')}, ?)`,
   );
-  const updateOrder: Statement<[OrderWriteRow & { id: number }]> = db.prepare(
-    `UPDATE orders SET ${ORDER_WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
-  );
-  const insertLine: Statement<[OrderLineRow]> = db.prepare(
-    'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (@order_id, @line_no, @name, @unit_price, @quantity)',
+  const updateOrder = db.prepare<[SqlValue[]]>(`UPDATE orders SET ${ORDER_WRITE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+  const insertLine = db.prepare<[number, number, string, number, number]>(
+    'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (?, ?, ?, ?, ?)',
   );
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
   const selectById = db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?');
@@ -143,9 +150,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function writeLines(orderId: number, o: OrderInput): void {
-    o.lines.forEach((l, i) =>
-      insertLine.run({ order_id: orderId, line_no: i + 1, name: l.name, unit_price: l.unitPrice, quantity: l.quantity }),
-    );
+    o.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity));
   }
 
   function load(row: OrderRow | undefined): Order | undefined {
@@ -155,7 +160,9 @@ export function createOrderRepository(db: Database): OrderRepository {
   /** Insert without re-reading: the caller is inside a transaction. */
   function insertValid(o: OrderInput, now: number): number {
     try {
-      const { lastInsertRowid } = insertOrder.run({ ...toWriteRow(o, orderTotal(o), now), created_at: now });
+      const values = writeValues(toWriteRow(o, orderTotal(o), now));
+      values.push(now); // created_at
+      const { lastInsertRowid } = insertOrder.run(values);
       const id = Number(lastInsertRowid);
       writeLines(id, o);
       return id;
@@ -166,10 +173,14 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   const insertOne = db.transaction((o: OrderInput, now: number): number => insertValid(o, now));
-  const insertAll = db.transaction((inputs: readonly OrderInput[], now: number): number[] => inputs.map((o) => insertValid(parseOrderInput(o), now)));
+  const insertAll = db.transaction((inputs: readonly OrderInput[], now: number, parsed: boolean): number[] =>
+    inputs.map((o) => insertValid(parsed ? o : parseOrderInput(o), now)),
+  );
   const updateOne = db.transaction((id: number, o: OrderInput, now: number): void => {
     try {
-      const { changes } = updateOrder.run({ ...toWriteRow(o, orderTotal(o), now), id });
+      const values = writeValues(toWriteRow(o, orderTotal(o), now));
+      values.push(id);
+      const { changes } = updateOrder.run(values);
       if (changes === 0) throw notFound(id);
     } catch (e) {
       if (isUniqueOrderNoViolation(e)) throw duplicateOrderNo(o.orderNo);
@@ -196,7 +207,7 @@ export function createOrderRepository(db: Database): OrderRepository {
     },
     get: (id) => load(selectById.get(id)),
     getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
-    insertMany: (inputs, now) => insertAll(inputs, now),
+    insertMany: (inputs, now, opts) => insertAll(inputs, now, opts?.parsed === true),
     count: () => countOrders.get() as number,
     search: (criteria) => searchNormalized(parseSearchCriteria(criteria)),
     iterate: (criteria) => iterateNormalized(parseSearchCriteria(criteria)),

@@ -4,6 +4,7 @@ import { openDatabase } from '../../../electron/core/db';
 import { createOrderRepository, type OrderRepository } from '../../../electron/core/orders';
 import { orderTotal } from '../../../shared/order';
 import { ValidationError } from '../../../shared/validation';
+import { parseOrderInput } from '../../../shared/order-schema';
 import { sampleOrder, tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -123,6 +124,19 @@ describe('order repository: insert / get / update', () => {
     expect(() => repo.insertMany([sampleOrder({ orderNo: 'B1' }), sampleOrder({ orderNo: 'A2' })], NOW)).toThrow(ValidationError);
     expect(repo.getByOrderNo('B1')).toBeUndefined();
     expect(repo.count()).toBe(3);
+  });
+
+  it('stores inputs already parsed by OrderInputSchema ({ parsed: true }) exactly as validated ones', () => {
+    const raw = sampleOrder({ orderNo: ' P1 ', customer: { ...sampleOrder().customer, tel: '03-1234-5678', zip: '〒107-0052' } });
+    const [validatedId] = repo.insertMany([raw], NOW);
+    const parsed = parseOrderInput({ ...raw, orderNo: 'P2' });
+    const [parsedId] = repo.insertMany([parsed], NOW, { parsed: true });
+    const { id: _a, orderNo: noA, ...a } = repo.get(validatedId!)!;
+    const { id: _b, orderNo: noB, ...b } = repo.get(parsedId!)!;
+    expect([noA, noB]).toEqual(['P1', 'P2']);
+    expect(b).toEqual(a);
+    expect(a.customer.tel).toBe('0312345678');
+    expect(repo.search({ tel: '0312345678' }).total).toBe(2);
   });
 
   it("composes inside a caller's transaction (nested as a savepoint) and rolls back with it", () => {
