@@ -18,12 +18,12 @@ import type {
   NpShipmentItem,
   NpUpdateItem,
   SettlementType,
-} from '../../../shared/np/api-types';
-import { toJstDate } from '../../../shared/jst-date';
-import { normalizeTel, normalizeZip, toFullWidthKana } from '../../../shared/np/text';
-import type { InvoiceType, Order, Person } from '../../../shared/order';
-import { orderTotal } from '../../../shared/order';
-import type { NpUpdatePreview } from '../../../shared/sync';
+} from './api-types';
+import { toJstDate } from '../jst-date';
+import { normalizeTel, normalizeZip, toFullWidthKana } from './text';
+import type { InvoiceType, OrderInput, Person } from '../order';
+import { orderTotal } from '../order';
+import type { NpUpdatePreview } from '../sync';
 
 export interface MappingOptions {
   /** Optional site_name / site_url sent with every register (shop settings). */
@@ -55,7 +55,7 @@ export function toNpPerson(p: Person): NpPerson {
   };
 }
 
-function toNpCustomer(order: Order): NpCustomer {
+function toNpCustomer(order: OrderInput): NpCustomer {
   const email = order.customer.email.trim();
   return { ...toNpPerson(order.customer), ...(email ? { email } : {}) };
 }
@@ -66,7 +66,7 @@ export function personOfCustomer(c: NpCustomer): NpPerson {
   return person;
 }
 
-export function toNpGoods(order: Pick<Order, 'lines' | 'shippingFee' | 'fee' | 'discount'>): NpGoods[] {
+export function toNpGoods(order: Pick<OrderInput, 'lines' | 'shippingFee' | 'fee' | 'discount'>): NpGoods[] {
   const goods: NpGoods[] = order.lines.map((l) => ({ goods_name: text(l.name), goods_price: l.unitPrice, quantity: l.quantity }));
   if (order.shippingFee) goods.push({ goods_name: GOODS_LINE_NAMES.shipping, goods_price: order.shippingFee, quantity: 1 });
   if (order.fee) goods.push({ goods_name: GOODS_LINE_NAMES.fee, goods_price: order.fee, quantity: 1 });
@@ -79,7 +79,7 @@ export function goodsTotal(goods: readonly NpGoods[]): number {
 }
 
 /** The POST /transactions item for an order. */
-export function toRegisterItem(order: Order, opts: MappingOptions = {}): NpRegisterItem {
+export function toRegisterItem(order: OrderInput, opts: MappingOptions = {}): NpRegisterItem {
   const customer = toNpCustomer(order);
   const dest = order.shipTo ? toNpPerson(order.shipTo) : null;
   const item: NpRegisterItem = {
@@ -175,7 +175,7 @@ export interface ShipmentParams {
 }
 
 /** The POST /shipments item. */
-export function toShipmentItem(npTransactionId: string, order: Order, params: ShipmentParams, now: number): NpShipmentItem {
+export function toShipmentItem(npTransactionId: string, order: OrderInput, params: ShipmentParams, now: number): NpShipmentItem {
   const item: NpShipmentItem = {
     np_transaction_id: npTransactionId,
     pd_company_code: (params.carrierCode ?? order.carrierCode ?? '').trim(),

@@ -9,7 +9,7 @@ import type { NpAuthoriResult, NpEndpoint, NpPaymentResult, NpRegisterItem, NpUp
 import { LOCAL, type LocalCode } from '../../../shared/np/codes';
 import type { NpAction } from '../../../shared/np/status';
 import { NP_ENDPOINTS } from '../../../shared/np/api-types';
-import { mergeAccepted } from './mapping';
+import { mergeAccepted } from '../../../shared/np/mapping';
 import { acceptedPayloadOf, type NpStore, type OutboxRow, type TxPatch } from './store';
 
 export const CODE_CANCELLED = 'E0100114';

@@ -17,7 +17,7 @@ import type { NpHistoryEntry, NpOrderInfo, NpUpdatePreview } from '../../../shar
 import { createOrderRepository } from '../orders';
 import { NpActionError } from './errors';
 import { historyEntry } from './history';
-import { toRegisterItem, type MappingOptions } from './mapping';
+import { toRegisterItem, type MappingOptions } from '../../../shared/np/mapping';
 import {
   currentUpdatePreview,
   mustGetOrder,

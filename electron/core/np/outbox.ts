@@ -25,7 +25,7 @@ import { toJstDate } from '../../../shared/jst-date';
 import type { Order } from '../../../shared/order';
 import type { NpUpdatePreview } from '../../../shared/sync';
 import { NpActionError, invalidForNp } from './errors';
-import { diffForUpdate, toRegisterItem, toShipmentItem, type MappingOptions, type ShipmentParams } from './mapping';
+import { diffForUpdate, toRegisterItem, toShipmentItem, type MappingOptions, type ShipmentParams } from '../../../shared/np/mapping';
 import { acceptedPayloadOf, type Clock, type NpStore, type OutboxRow } from './store';
 
 export type QueueParams = ShipmentParams;

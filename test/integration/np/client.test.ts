@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NpClientError, createNpClient } from '../../../electron/core/np/client';
-import { toRegisterItem } from '../../../electron/core/np/mapping';
+import { toRegisterItem } from '../../../shared/np/mapping';
 import { DEMO_MERCHANT } from '../../../electron/sandbox';
 import type { NpRegisterItem } from '../../../shared/np/api-types';
 import type { Order } from '../../../shared/order';

@@ -3,7 +3,7 @@
  * settlement type, ship-to, the 取引修正 diff — and the sandbox accepting what the mapping produces.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffForUpdate, goodsTotal, mergeAccepted, toRegisterItem, toShipmentItem } from '../../../electron/core/np/mapping';
+import { diffForUpdate, goodsTotal, mergeAccepted, toRegisterItem, toShipmentItem } from '../../../shared/np/mapping';
 import { validateRegisterItem, validateUpdateItem } from '../../../shared/np/validation';
 import type { Order, OrderInput } from '../../../shared/order';
 import { orderTotal } from '../../../shared/order';

@@ -8,10 +8,9 @@
 import { OrderInputSchema, ORDER_FIELD_LABELS } from '../../../../shared/order-schema';
 import { japaneseErrorMap } from '../../../../shared/validation';
 import { validateRegisterItem } from '../../../../shared/np/validation';
-import { normalizeTel, normalizeZip, toFullWidthKana } from '../../../../shared/np/text';
 import { describeNpCode } from '../../../../shared/np/codes';
-import { orderTotal, type OrderInput, type Person } from '../../../../shared/order';
-import { toJstDate } from '../../../../shared/jst-date';
+import { toRegisterItem } from '../../../../shared/np/mapping';
+import type { OrderInput, Person } from '../../../../shared/order';
 
 export type FieldMessages = Record<string, string>;
 
@@ -59,39 +58,13 @@ export function fieldOfNpCode(code: string): string | null {
   return FIELD_OF_CODE.get(code) ?? null;
 }
 
-const text = (s: string): string => toFullWidthKana(s.trim());
-
-function npPerson(p: Person) {
-  return {
-    customer_name: text(p.name),
-    ...(p.kana.trim() ? { customer_name_kana: text(p.kana) } : {}),
-    ...(p.companyName.trim() ? { company_name: text(p.companyName) } : {}),
-    ...(p.departmentName.trim() ? { department_name: text(p.departmentName) } : {}),
-    zip_code: normalizeZip(p.zip),
-    address: text(p.address),
-    tel: normalizeTel(p.tel),
-  };
-}
-
 /**
- * NP's rules on the order as NP would receive it (the same normalisation as the core's mapping: half-width kana
- * to full-width, TEL and zip to digits, shipping/fee/discount as goods lines).
+ * NP's rules on the order exactly as NP would receive it (shared/np/mapping.ts, the same mapping the sync
+ * sends: half-width kana to full-width, TEL and zip to digits, shipping/fee/discount as goods lines).
  */
 export function npWarnings(input: OrderInput): FieldMessages {
-  const email = input.customer.email.trim();
-  const goods = input.lines.map((l) => ({ goods_name: text(l.name), goods_price: l.unitPrice, quantity: l.quantity }));
-  if (input.shippingFee) goods.push({ goods_name: '送料', goods_price: input.shippingFee, quantity: 1 });
-  if (input.fee) goods.push({ goods_name: '決済手数料', goods_price: input.fee, quantity: 1 });
-  if (input.discount) goods.push({ goods_name: '値引き', goods_price: -input.discount, quantity: 1 });
-  const item = {
-    shop_transaction_id: input.orderNo.trim(),
-    shop_order_date: Number.isFinite(input.orderedAt) ? toJstDate(input.orderedAt) : '',
-    settlement_type: input.invoiceType === 'bundled' ? '03' : '02',
-    billed_amount: orderTotal(input),
-    customer: { ...npPerson(input.customer), ...(email ? { email } : {}) },
-    ...(input.shipTo ? { dest_customer: npPerson(input.shipTo) } : {}),
-    goods,
-  };
+  // An order date still being typed is the form's own error; NP's rules are checked on the rest.
+  const item = toRegisterItem({ ...input, orderNo: input.orderNo.trim(), orderedAt: Number.isFinite(input.orderedAt) ? input.orderedAt : Date.now() });
   const out: FieldMessages = {};
   for (const code of validateRegisterItem(item)) {
     const field = fieldOfNpCode(code) ?? '_order';
