@@ -15,6 +15,8 @@ import { CONTRACT_METHODS, BRIDGE_GLOBAL, ipcChannel } from '../../shared/contra
 import { RENDERER_CSP } from '../../shared/csp';
 import { mainWindowOptions } from '../../electron/main/window-options';
 import { bindIpc, FORBIDDEN } from '../../electron/main/ipc';
+import { contract, type Handlers } from '../../shared/contract';
+import { createDispatcher } from '../../electron/core/app/dispatch';
 import { isAllowedExternal, isAppUrl, openExternalSafely } from '../../electron/main/navigation';
 
 describe('window', () => {
@@ -86,6 +88,29 @@ describe('IPC binding', () => {
     expect(await invoke({ sender: { id: 7, mainFrame: foreign }, senderFrame: foreign }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 7, mainFrame }, senderFrame: null }, {})).toEqual(FORBIDDEN);
     expect(dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('IPC with the real contract and dispatch table', () => {
+  const appUrl = 'file:///opt/app/out/renderer/index.html';
+  const mainFrame = { url: appUrl };
+  const channels = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const getOrder = vi.fn(() => ({ order: {}, np: null, purchaseCount: 1 }));
+  const dispatch = createDispatcher(contract, { getOrder } as unknown as Handlers, { log: { error() {} } });
+  bindIpc({ handle: (ch: string, fn: never) => channels.set(ch, fn), removeHandler: () => {} } as never, dispatch, () => ({ webContents: { id: 1 } as never, appUrl }));
+  const event = { sender: { id: 1, mainFrame }, senderFrame: mainFrame };
+
+  it('refuses a malformed payload with a typed error naming the field, without calling the handler', async () => {
+    for (const bad of [undefined, null, { id: 'x' }, { id: -1 }, { id: 1.5 }, 'id=1']) {
+      const res = (await channels.get(ipcChannel('getOrder'))!(event, bad)) as { ok: boolean; error?: { code: string } };
+      expect(res.ok, JSON.stringify(bad)).toBe(false);
+      expect(res.error?.code).toBe('validation');
+    }
+    expect(getOrder).not.toHaveBeenCalled();
+    // Keys the schema does not know never reach the handler.
+    const ok = (await channels.get(ipcChannel('getOrder'))!(event, { id: 1, __proto__x: 1, sql: 'DROP' })) as { ok: boolean };
+    expect(ok.ok).toBe(true);
+    expect(getOrder).toHaveBeenCalledWith({ id: 1 });
   });
 });
 
