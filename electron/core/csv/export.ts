@@ -1,12 +1,12 @@
 /**
- * 受注CSV / 配送先商品CSV export, streamed: orders are pulled from the iterator one at a time as the output
- * drains (stream.pipeline handles backpressure), so 100,000 orders never sit in memory as one file.
+ * 受注CSV / 配送先商品CSV export, streamed: orders are pulled from the iterator as the output drains (a piece of
+ * about 16K characters is formatted, encoded and written, then the next only once the output takes more), so
+ * 100,000 orders never sit in memory as one file. The CSV is formatted here rather than by csv-stringify: with
+ * every field quoted there is nothing to decide per field, and one stream chunk per row cost a third of the time.
  * Every field quoted, CRLF, a Japanese header row; Shift_JIS (CP932) or UTF-8 with BOM.
  */
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
-import { stringify } from 'csv-stringify';
 import iconv from 'iconv-lite';
 import type { CsvEncoding, CsvExportKind, CsvExportSummary, CsvLossyCell } from '../../../shared/csv';
 import type { Order } from '../../../shared/order';
@@ -52,53 +52,66 @@ function rowsOf(order: Order, kind: CsvExportKind, np: NpExportInfo | null): Exp
   return order.lines.map((line, i) => ({ order, line, lineNo: i + 1, np }));
 }
 
-function* records(opts: ExportOrdersOptions, summary: { rows: number }, losses: LossCollector): Generator<string[]> {
+/** One CSV line: every field quoted ("" inside), CRLF. */
+function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    line += `${i ? ',' : ''}"${c.includes('"') ? c.replaceAll('"', '""') : c}"`;
+  }
+  return `${line}\r\n`;
+}
+
+/**
+ * The file's text in pieces of about CHUNK_CHARS characters: big enough that encoding and writing cost little
+ * per row, small enough that a slow disk holds back the reading of orders (a few dozen rows ahead at most).
+ */
+const CHUNK_CHARS = 16 * 1024;
+
+function* textChunks(opts: ExportOrdersOptions, summary: { rows: number }, losses: LossCollector): Generator<string> {
   const columns = exportColumns(opts.kind, opts.np !== undefined);
   const cp932 = opts.encoding === 'cp932';
-  yield columns.map((c) => c.header);
+  let text = (opts.encoding === 'utf8bom' ? '\uFEFF' : '') + csvLine(columns.map((c) => c.header));
+  const cells: string[] = new Array<string>(columns.length);
   for (const order of opts.orders) {
     losses.startOrder(order.orderNo);
     for (const row of rowsOf(order, opts.kind, opts.np ? opts.np(order) : null)) {
-      const cells = columns.map((c) => {
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
         const raw = c.value(row);
         const value = c.text ? neutraliseFormula(raw) : raw;
-        if (!cp932) return value;
-        const { text, lost } = toCp932Text(value);
-        if (lost.length) losses.add(c.header, lost);
-        return text;
-      });
+        if (cp932) {
+          const { text: safe, lost } = toCp932Text(value);
+          if (lost.length) losses.add(c.header, lost);
+          cells[i] = safe;
+        } else cells[i] = value;
+      }
       summary.rows++;
-      yield cells;
+      text += csvLine(cells);
+    }
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
     }
   }
   losses.flush();
+  if (text) yield text;
 }
 
-/** Text chunks → CP932 bytes (every character is CP932-safe by now: see toCp932Text). */
-function cp932Encoder(): Transform {
-  const utf8 = new StringDecoder('utf8'); // a chunk may end inside a character
-  return new Transform({
-    decodeStrings: false,
-    transform(chunk: string | Buffer, _enc, done) {
-      done(null, iconv.encode(typeof chunk === 'string' ? chunk : utf8.write(chunk), 'cp932'));
-    },
-    flush(done) {
-      done(null, iconv.encode(utf8.end(), 'cp932'));
-    },
-  });
-}
+/** Every character is CP932-safe by now (see toCp932Text), so the encoder never writes '?'. */
+const encoders: Record<CsvEncoding, (text: string) => Buffer> = {
+  cp932: (text) => iconv.encode(text, 'cp932'),
+  utf8bom: (text) => Buffer.from(text, 'utf8'),
+};
 
 export async function exportOrdersCsv(opts: ExportOrdersOptions): Promise<CsvExportSummary> {
   const summary = { rows: 0 };
   const losses = new LossCollector();
-  const source = Readable.from(records(opts, summary, losses));
-  const writer = stringify({
-    quoted: true,
-    quoted_empty: true,
-    record_delimiter: 'windows',
-    bom: opts.encoding === 'utf8bom',
-  });
-  if (opts.encoding === 'cp932') await pipeline(source, writer, cp932Encoder(), opts.out);
-  else await pipeline(source, writer, opts.out);
+  const encode = encoders[opts.encoding];
+  function* bytes(): Generator<Buffer> {
+    for (const text of textChunks(opts, summary, losses)) yield encode(text);
+  }
+  // One piece read ahead at most; pipeline handles backpressure, errors and closing the output.
+  await pipeline(Readable.from(bytes(), { objectMode: false, highWaterMark: 1 }), opts.out);
   return { rows: summary.rows, lossy: losses.cells };
 }
