@@ -22,15 +22,19 @@ function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => buf[i] === b);
 }
 
+/** Strict UTF-8 text, or null when the bytes are not valid UTF-8. */
+function strictUtf8(buf: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return null;
+  }
+}
+
 /** BOM → utf8bom; bytes that are valid UTF-8 → utf8; anything else is read as CP932 (Shift_JIS/Windows-31J). */
 export function detectEncoding(buf: Uint8Array): CsvDetectedEncoding {
   if (startsWith(buf, UTF8_BOM)) return 'utf8bom';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return 'utf8';
-  } catch {
-    return 'cp932';
-  }
+  return strictUtf8(buf) === null ? 'cp932' : 'utf8';
 }
 
 export interface DecodedCsv {
@@ -38,6 +42,7 @@ export interface DecodedCsv {
   encoding: CsvDetectedEncoding;
 }
 
+/** The file's text and encoding (detectEncoding's rules); the bytes are decoded once. */
 export function decodeCsv(buf: Uint8Array): DecodedCsv {
   if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
     throw new ApiError({
@@ -45,10 +50,10 @@ export function decodeCsv(buf: Uint8Array): DecodedCsv {
       message: 'UTF-16のファイル（Excelの「Unicode テキスト」）には対応していません。Excelで「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください。',
     });
   }
-  const encoding = detectEncoding(buf);
-  if (encoding === 'cp932') return { text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'cp932'), encoding };
-  const text = new TextDecoder('utf-8').decode(buf); // drops the BOM
-  return { text, encoding };
+  if (startsWith(buf, UTF8_BOM)) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf8bom' }; // drops the BOM
+  const utf8 = strictUtf8(buf);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf8' };
+  return { text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'cp932'), encoding: 'cp932' };
 }
 
 export interface CsvRecord {
