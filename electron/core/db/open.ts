@@ -110,6 +110,10 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('cache_size = -65536');
     if (!inMemory) db.pragma(`mmap_size = ${256 * 1024 * 1024}`);
     migrate(db, migrations, file);
+    // Planner statistics (sqlite_stat1/stat4) for tables that have none yet or have grown or shrunk a lot since:
+    // with them SQLite knows which search filter keeps few rows and picks that index (orders/search-sql.ts).
+    // Nothing to do on most opens; ~0.2 s once for 100,000 new orders.
+    db.pragma('optimize = 0x10002');
     return db;
   } catch (e) {
     db.close();

@@ -63,6 +63,15 @@ function notFound(id: number): Error {
   return new Error(`受注（ID ${id}）が見つかりません。削除された可能性があります。`);
 }
 
+/**
+ * True when ANALYZE has left statistics on a non-empty `orders` (openDatabase runs PRAGMA optimize, the CSV
+ * import after adding many orders): the search SQL then leaves the choice of index to SQLite.
+ */
+export function ordersAnalyzed(db: Database): boolean {
+  const hasStat1 = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined;
+  return hasStat1 && db.prepare("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'orders' AND CAST(stat AS INTEGER) > 0 LIMIT 1").get() !== undefined;
+}
+
 export function createOrderRepository(db: Database): OrderRepository {
   const cols = ORDER_WRITE_COLUMNS.join(', ');
   const insertOrder = db.prepare<[SqlValue[]]>(
@@ -116,8 +125,12 @@ export function createOrderRepository(db: Database): OrderRepository {
     }));
   }
 
+  /** Statistics appear (PRAGMA optimize) but do not go away: once seen, no need to look again. */
+  let analyzed = false;
+  const sqlOptions = () => ({ analyzed: analyzed || (analyzed = ordersAnalyzed(db)) });
+
   function searchNormalized(c: NormalizedSearchCriteria): OrderSearchResult {
-    const q = buildSearchStatements(c);
+    const q = buildSearchStatements(c, sqlOptions());
     const read = db.transaction(() => ({
       total: prepared(q.countSql).pluck().get(...q.params) as number,
       rows: prepared(q.pageSql).all(...q.params, c.limit, c.offset) as ListRowData[],
@@ -144,7 +157,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function iterateNormalized(c: NormalizedSearchCriteria): IterableIterator<Order> {
-    const q = buildSearchStatements(c);
+    const q = buildSearchStatements(c, sqlOptions());
     const ids = prepared(q.idsSql).pluck().all(...q.params) as number[];
     return readInOrder(ids);
   }

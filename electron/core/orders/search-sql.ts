@@ -57,7 +57,16 @@ function singleCodeOnOrderedIndex(c: NormalizedSearchCriteria): boolean {
   return one(c.npStatuses) || one(c.statuses) || one(c.paymentMethods);
 }
 
-export function buildSearchSql(c: NormalizedSearchCriteria): SearchSql {
+export interface SearchSqlOptions {
+  /**
+   * The database has planner statistics (ANALYZE: sqlite_stat1/stat4, see openDatabase): SQLite then knows how
+   * many rows each filter keeps and picks the index itself, so the SQL carries no hints. Without statistics
+   * (a new or small file) the hints below steer it.
+   */
+  analyzed?: boolean;
+}
+
+export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptions = {}): SearchSql {
   const terms: string[] = [];
   const params: (string | number)[] = [];
   let indexedFilter = false;
@@ -108,14 +117,14 @@ export function buildSearchSql(c: NormalizedSearchCriteria): SearchSql {
   // Exception: one code on a column indexed together with ordered_at, listed by order date — that index gives
   // the rows already in order, and the page ends after `limit` rows.
   const dir = c.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const keepSortIndex = !indexedFilter || (c.sort.key === 'orderedAt' && terms.length === 1 && singleCodeOnOrderedIndex(c));
+  const keepSortIndex = opts.analyzed === true || !indexedFilter || (c.sort.key === 'orderedAt' && terms.length === 1 && singleCodeOnOrderedIndex(c));
   const sortColumns = SORT_COLUMNS[c.sort.key].map((col) => (keepSortIndex || col.startsWith('CASE') ? col : `+${col}`));
   const orderBy = `ORDER BY ${[...sortColumns, 'id'].map((col) => `${col} ${dir}`).join(', ')}`;
   return { where: terms.length ? `WHERE ${terms.join(' AND ')}` : '', orderBy, params };
 }
 
-export function buildSearchStatements(c: NormalizedSearchCriteria): SearchStatements {
-  const { where, orderBy, params } = buildSearchSql(c);
+export function buildSearchStatements(c: NormalizedSearchCriteria, opts: SearchSqlOptions = {}): SearchStatements {
+  const { where, orderBy, params } = buildSearchSql(c, opts);
   return {
     countSql: `SELECT count(*) FROM orders ${where}`,
     pageSql: `SELECT ${LIST_COLUMNS} FROM orders ${where} ${orderBy} LIMIT ? OFFSET ?`,

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
-import { createOrderRepository } from '../../../electron/core/orders';
+import { createOrderRepository, ordersAnalyzed } from '../../../electron/core/orders';
 import { buildSearchStatements } from '../../../electron/core/orders/search-sql';
 import { generateOrders } from '../../../electron/core/demo';
 import { NP_STATUSES } from '../../../shared/np/status';
@@ -94,5 +94,47 @@ describe('search query plans', () => {
   it('without filters the list walks the sort column index and stops at the page end', () => {
     const q = buildSearchStatements(parseSearchCriteria({ sort: { key: 'orderedAt', dir: 'desc' } }));
     expect(plan(q.pageSql, [100, 0])).toEqual(['SCAN orders USING INDEX orders_ordered_at']);
+  });
+});
+
+describe('search query plans with planner statistics (ANALYZE, as openDatabase leaves a grown file)', () => {
+  const analyzed = { analyzed: true };
+  let adb: Database;
+  beforeAll(() => {
+    adb = openDatabase(tmp.file('plan-analyzed.sqlite'));
+    createOrderRepository(adb).insertMany(generateOrders({ seed: 7, count: 5000 }), Date.UTC(2026, 9, 1));
+    adb.exec('ANALYZE');
+  });
+  afterAll(() => adb.close());
+  const planOf = (sql: string, params: unknown[]) => (adb.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+
+  it('the repository sees the statistics and leaves the choice of index to SQLite (no hints in the SQL)', () => {
+    expect(ordersAnalyzed(adb)).toBe(true);
+    expect(ordersAnalyzed(db)).toBe(false);
+    const c = parseSearchCriteria({ total: { from: 3000 }, kana: 'たなか', sort: { key: 'customerKana', dir: 'asc' } });
+    expect(buildSearchStatements(c, analyzed).pageSql).toContain('ORDER BY key_kana ASC, id ASC');
+    expect(buildSearchStatements(c).pageSql).toContain('ORDER BY +key_kana ASC, id ASC');
+  });
+
+  it('フリガナ + a wide 購入金額 range: counted from orders_search alone, listed in its フリガナ order without a sort step', () => {
+    const q = buildSearchStatements(parseSearchCriteria({ kana: 'たなか', total: { from: 3000 }, sort: { key: 'customerKana', dir: 'asc' } }), analyzed);
+    expect(planOf(q.countSql, q.params)).toEqual(['SCAN orders USING COVERING INDEX orders_search']);
+    expect(planOf(q.pageSql, [...q.params, 100, 0])).toEqual(['SCAN orders USING INDEX orders_search']);
+  });
+
+  it('selective NP status, order date, order number and amount filters still count through an index of theirs', () => {
+    for (const [criteria, index] of [
+      [{ npStatuses: ['hold'] }, /orders_np_status/u],
+      // orders_ordered_at, or a skip-scan of an index (code, ordered_at) when the code has few values.
+      [{ orderedAt: { from: '2026-09-01', to: '2026-09-03' } }, /ordered_at>\? AND ordered_at<\?/u],
+      [{ orderNo: { from: 10500, to: 10550 } }, /orders_order_no_num/u],
+      [{ total: { from: 40000 } }, /orders_total/u],
+    ] as const) {
+      const q = buildSearchStatements(parseSearchCriteria(criteria), analyzed);
+      const lines = planOf(q.countSql, q.params);
+      expect(lines, JSON.stringify(criteria)).toHaveLength(1);
+      expect(lines[0], JSON.stringify(criteria)).toMatch(/^SEARCH orders USING COVERING INDEX /u);
+      expect(lines[0], JSON.stringify(criteria)).toMatch(index);
+    }
   });
 });

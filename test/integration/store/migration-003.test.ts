@@ -1,0 +1,44 @@
+/** 003: orders_key_kana becomes orders_search, a covering index for the filters that read every order. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
+import { SEARCH_INDEX_COLUMNS } from '../../../electron/core/db/migrations/003_search_index';
+import { createOrderRepository } from '../../../electron/core/orders';
+import { buildSearchStatements } from '../../../electron/core/orders/search-sql';
+import { generateOrders } from '../../../electron/core/demo';
+import { parseSearchCriteria } from '../../../shared/search';
+import { tempDir } from './helpers';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+describe('migration 003 (search index)', () => {
+  it('replaces orders_key_kana on a version-2 file that holds orders, keeping them and their search results', () => {
+    const file = tmp.file('m003.sqlite');
+    const v2 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    createOrderRepository(v2).insertMany(generateOrders({ seed: 3, count: 300 }), Date.UTC(2026, 9, 1));
+    const before = createOrderRepository(v2).search({ kana: 'た', sort: { key: 'customerKana', dir: 'asc' }, limit: 1000 });
+    v2.close();
+
+    const db = openDatabase(file);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").pluck().all() as string[]).sort();
+    expect(indexes).toContain('orders_search');
+    expect(indexes).not.toContain('orders_key_kana');
+    expect((db.pragma('index_info(orders_search)') as { name: string }[]).map((c) => c.name)).toEqual([...SEARCH_INDEX_COLUMNS]);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const after = createOrderRepository(db).search({ kana: 'た', sort: { key: 'customerKana', dir: 'asc' }, limit: 1000 });
+    expect(after).toEqual(before);
+    expect(after.total).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('counts text, 性別, 請求書区分 and 備考 matches from the index alone, never from the table', () => {
+    const db = openDatabase(tmp.file('m003-plan.sqlite'));
+    for (const criteria of [{ name: '山田' }, { kana: 'たなか' }, { email: 'suzuki' }, { tel: '090' }, { goods: '茶' }, { genders: ['male'] }, { invoiceTypes: ['bundled'] }, { hasNote: true }]) {
+      const q = buildSearchStatements(parseSearchCriteria(criteria));
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.countSql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail);
+      expect(plan, JSON.stringify(criteria)).toEqual(['SCAN orders USING COVERING INDEX orders_search']);
+    }
+    db.close();
+  });
+});
