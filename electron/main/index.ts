@@ -13,7 +13,7 @@ import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
 import { installMenu } from './menu';
 import { lockNavigation } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window';
 
 const APP_NAME = '後払いデスク';
 const log = createConsoleLogger();
@@ -33,7 +33,7 @@ function appUrl(): string {
 }
 
 async function createWindow(): Promise<BrowserWindow> {
-  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '..', 'preload', 'index.cjs')));
+  const win = createMainWindow(join(import.meta.dirname, '..', 'preload', 'index.cjs'));
   const url = appUrl();
   trusted = { webContents: win.webContents, appUrl: url };
   lockNavigation(win.webContents, url);

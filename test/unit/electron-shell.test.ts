@@ -4,7 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 // Electron cannot run here: the few modules that touch it get a minimal stand-in that records calls.
 const exposed: Record<string, unknown> = {};
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+const windowOptions: unknown[] = [];
 vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(options: unknown) {
+      windowOptions.push(options);
+    }
+  },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
   ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ channel, input })), on: vi.fn(), removeListener: vi.fn() },
   shell: { openExternal: vi.fn(async () => undefined) },
@@ -13,7 +19,7 @@ vi.mock('electron', () => ({
 
 import { CONTRACT_METHODS, BRIDGE_GLOBAL, ipcChannel } from '../../shared/contract-names';
 import { RENDERER_CSP } from '../../shared/csp';
-import { mainWindowOptions } from '../../electron/main/window-options';
+import { createMainWindow } from '../../electron/main/window';
 import { bindIpc, FORBIDDEN } from '../../electron/main/ipc';
 import { contract, type Handlers } from '../../shared/contract';
 import { createDispatcher } from '../../electron/core/app/dispatch';
@@ -21,7 +27,8 @@ import { isAllowedExternal, isAppUrl, openExternalSafely } from '../../electron/
 
 describe('window', () => {
   it('is isolated, sandboxed, without Node, with web security', () => {
-    const prefs = mainWindowOptions('/app/out/preload/index.cjs').webPreferences!;
+    createMainWindow('/app/out/preload/index.cjs');
+    const prefs = (windowOptions.at(-1) as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
@@ -31,6 +38,7 @@ describe('window', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('has the strict CSP in the renderer HTML, identical to the one the browser host sends', () => {
