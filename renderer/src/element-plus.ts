@@ -1,7 +1,10 @@
 /**
- * The Element Plus components the app uses, registered by name. Importing them one by one (instead of
- * app.use(ElementPlus)) leaves the unused part of the library out of the bundle, which shortens startup.
- * test/renderer/element-plus-registry.test.ts fails when a template uses an <el-…> tag missing here.
+ * The Element Plus components of the first screen (header, sync bar, search form, order table), registered
+ * by name for every template. Everything else — dialogs, forms, tables of the other screens, the date
+ * picker, v-loading — is imported by the component that uses it, so it lands in that component's lazily
+ * loaded chunk instead of the startup bundle.
+ * test/renderer/element-plus-registry.test.ts fails when a template uses an <el-…> tag that is neither
+ * registered here nor imported by its file.
  */
 import type { App, Component } from 'vue';
 import {
@@ -11,29 +14,12 @@ import {
   ElCheckbox,
   ElCheckboxGroup,
   ElConfigProvider,
-  ElDatePicker,
-  ElDialog,
-  ElForm,
-  ElFormItem,
   ElIcon,
   ElInput,
-  ElInputNumber,
-  ElLoading,
   ElOption,
   ElProgress,
-  ElRadio,
-  ElRadioButton,
-  ElRadioGroup,
   ElSelect,
-  ElStep,
-  ElSteps,
-  ElTabPane,
-  ElTable,
-  ElTableColumn,
   ElTableV2,
-  ElTabs,
-  ElTag,
-  ElUpload,
 } from 'element-plus';
 
 export const ELEMENT_COMPONENTS: Record<string, Component> = {
@@ -43,33 +29,16 @@ export const ELEMENT_COMPONENTS: Record<string, Component> = {
   ElCheckbox,
   ElCheckboxGroup,
   ElConfigProvider,
-  ElDatePicker,
-  ElDialog,
-  ElForm,
-  ElFormItem,
   ElIcon,
   ElInput,
-  ElInputNumber,
   ElOption,
   ElProgress,
-  ElRadio,
-  ElRadioButton,
-  ElRadioGroup,
   ElSelect,
-  ElStep,
-  ElSteps,
-  ElTabPane,
-  ElTable,
-  ElTableColumn,
   ElTableV2,
-  ElTabs,
-  ElTag,
-  ElUpload,
 };
 
 export const elementPlus = {
   install(app: App): void {
     for (const [name, component] of Object.entries(ELEMENT_COMPONENTS)) app.component(name, component);
-    app.use(ElLoading); // v-loading
   },
 };
