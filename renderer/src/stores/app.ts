@@ -26,6 +26,13 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
+  let first: Promise<void> | null = null;
+  /** The first load, shared by everyone who needs the settings at startup (one getSettings, not one each). */
+  function ready(): Promise<void> {
+    first ??= load();
+    return first;
+  }
+
   async function saveSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
     const next = await api.setSettings(patch);
     settings.value = next;
@@ -33,5 +40,5 @@ export const useAppStore = defineStore('app', () => {
     return next;
   }
 
-  return { info, settings, view, loadError, load, saveSettings };
+  return { info, settings, view, loadError, load, ready, saveSettings };
 });

@@ -11,6 +11,7 @@ import CsvExportMenu from '../../../renderer/src/features/csv/CsvExportMenu.vue'
 import { bytesToBase64, columnOptions, compactMapping, editableMapping, mappingAsHeaders } from '../../../renderer/src/features/csv/csv-file';
 import type { CsvImportPreview, CsvImportReport, ShipmentPreview } from '../../../shared/csv';
 import type { AppSettings } from '../../../shared/contract';
+import { useAppStore } from '../../../renderer/src/stores/app';
 import { freshPinia, mountApp, settle, useMemoryTransport } from '../helpers';
 
 beforeEach(() => {
@@ -217,6 +218,7 @@ describe('CsvShipmentDialog', () => {
 describe('CsvExportMenu', () => {
   it('exports everything the criteria match (no paging) in the remembered encoding, and lists characters Shift_JIS lost', async () => {
     const t = useMemoryTransport({
+      appInfo: () => ({ version: '0.0.0', mode: 'demo', environment: 'sandbox', transport: 'http' }),
       getSettings: () => ({ ...SETTINGS, csvEncoding: 'cp932' }),
       csvExport: (input: { kind: 'orders' | 'shipto_goods'; encoding: 'cp932' | 'utf8bom' }) => ({
         kind: input.kind,
@@ -228,12 +230,16 @@ describe('CsvExportMenu', () => {
         lossy: [{ orderNo: '1001', field: 'お名前', chars: ['😀'] }],
       }),
     });
+    const startup = useAppStore().ready(); // App.vue's startup load, already running when the toolbar mounts
     const w = mountApp(CsvExportMenu, { props: { criteria: { name: '山田', offset: 200, limit: 100 } } });
+    await startup;
     await settle();
     await w.find('[data-test="csv-export-orders"]').trigger('click');
     await settle(10);
     const call = t.calls.find((c) => c.method === 'csvExport')!;
     expect(call.input).toEqual({ criteria: { name: '山田' }, kind: 'orders', encoding: 'cp932' });
+    // The settings come from the app's one startup load (the menu does not ask again).
+    expect(t.calls.filter((c) => c.method === 'getSettings')).toHaveLength(1);
     expect(w.emitted('exported')).toHaveLength(1);
     // The lossy list is its own chunk, loaded with the first export that needs it.
     await vi.waitFor(() => expect(textIn('[data-test="csv-lossy"]')).toContain('1001'));
