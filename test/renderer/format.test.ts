@@ -1,6 +1,6 @@
 /** Dates in Asia/Tokyo whatever the machine's zone, amounts as 3,685円, and the sync summary lines. */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTel, formatYen, formatZip, fromJstDateTimeInput, toJstDateTimeInput } from '../../renderer/src/format';
+import { formatDate, formatDateTime, formatTel, formatYen, formatZip, formatZipMark, fromJstDateTimeInput, toJstDateTimeInput } from '../../renderer/src/format';
 import { summaryLines } from '../../renderer/src/features/sync/summary';
 import { createAppI18n } from '../../renderer/src/i18n';
 import type { SyncSummary } from '../../shared/sync';
@@ -32,8 +32,17 @@ describe('format', () => {
     expect(formatTel('09012345678')).toBe('090-1234-5678');
     expect(formatTel('0312345678')).toBe('03-1234-5678');
     expect(formatTel('0120123456')).toBe('0120-123-456');
+    expect(formatTel('08001234567')).toBe('0800-123-4567');
+    expect(formatTel('050-1234-5678')).toBe('050-1234-5678');
+    // Area codes of 3–5 digits cannot be split without a table: digits rather than a wrong split.
+    expect(formatTel('0422123456')).toBe('0422123456');
+    expect(formatTel('12345')).toBe('12345');
     expect(formatZip('1070052')).toBe('107-0052');
     expect(formatZip('10700')).toBe('10700');
+    expect(formatZipMark('1070052')).toBe('〒107-0052');
+    expect(formatZipMark('107-0052')).toBe('〒107-0052');
+    expect(formatZipMark('10700')).toBe('10700');
+    expect(formatZipMark('')).toBe('');
   });
 });
 

@@ -143,11 +143,14 @@ describe('previewRows', () => {
       accepted,
     );
     const byPath = Object.fromEntries(rows.map((r) => [r.path, r]));
-    expect(byPath.billed_amount).toMatchObject({ sent: '4185', current: '3685', changed: true });
+    expect(byPath.billed_amount).toMatchObject({ sent: '4,185円', current: '3,685円', changed: true });
     expect(byPath['goods.0']!.changed).toBe(false);
     expect(byPath['goods.1']).toMatchObject({ sent: '送料 500円 × 1', current: '', changed: true });
     expect(byPath['customer.address']).toMatchObject({ sent: '東京都港区赤坂2-2', current: '東京都港区赤坂1-1', changed: true });
     expect(byPath['customer.customer_name']!.changed).toBe(false);
+    // Shown as staff read them; NP receives the digits.
+    expect(byPath['customer.zip_code']).toMatchObject({ sent: '〒107-0052', current: '〒107-0052', changed: false });
+    expect(byPath['customer.tel']).toMatchObject({ sent: '03-1234-5678', current: '03-1234-5678' });
     expect(rows.some((r) => r.path === 'customer.email')).toBe(false);
   });
 });

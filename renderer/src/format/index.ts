@@ -60,21 +60,31 @@ export function formatYen(n: number | null | undefined): string {
   return `${numberFormat.format(n)}円`;
 }
 
-/** '0312345678' → '03-1234-5678', '09012345678' → '090-1234-5678' (display only; stored as digits). */
-export function formatTel(digits: string): string {
-  const d = digits.replace(/\D/gu, '');
-  if (d.length === 11) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
-  if (d.length === 10) {
-    if (/^0[36]/u.test(d)) return `${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`;
-    if (/^0120/u.test(d)) return `${d.slice(0, 4)}-${d.slice(4, 7)}-${d.slice(7)}`;
-    return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
-  }
-  return digits;
+/**
+ * TEL for display (stored and sent as digits): hyphens only where Japan's numbering plan fixes the split —
+ * 0800 (4-3-4, checked before the 080 mobiles), mobile/IP 0X0 (3-4-4), 0120/0570/0990 (4-3-3), Tokyo 03
+ * and Osaka 06 (2-4-4). Other fixed lines have area codes of 2–5 digits, so they stay digits rather than be
+ * split wrongly (the rules of the CSV export, electron/core/csv/values.ts).
+ */
+export function formatTel(tel: string): string {
+  const d = tel.replace(/\D/gu, '');
+  if (/^0800\d{7}$/u.test(d)) return `${d.slice(0, 4)}-${d.slice(4, 7)}-${d.slice(7)}`;
+  if (/^0[2-9]0\d{8}$/u.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
+  if (/^0(120|570|990)\d{6}$/u.test(d)) return `${d.slice(0, 4)}-${d.slice(4, 7)}-${d.slice(7)}`;
+  if (/^0[36]\d{8}$/u.test(d)) return `${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`;
+  return tel;
 }
 
-/** '1070052' → '107-0052'. */
-export function formatZip(digits: string): string {
-  return /^\d{7}$/u.test(digits) ? `${digits.slice(0, 3)}-${digits.slice(3)}` : digits;
+/** '1070052' → '107-0052' (display only; stored as digits). */
+export function formatZip(zip: string): string {
+  const d = zip.replace(/\D/gu, '');
+  return /^\d{7}$/u.test(d) ? `${d.slice(0, 3)}-${d.slice(3)}` : zip;
+}
+
+/** '1070052' → '〒107-0052'; anything that is not a 7-digit zip is shown as it is. */
+export function formatZipMark(zip: string): string {
+  const f = formatZip(zip);
+  return f === zip && !/^\d{3}-\d{4}$/u.test(zip) ? zip : `〒${f}`;
 }
 
 /** Epoch ms → 'YYYY-MM-DD HH:mm' as a Japan wall clock (the value format of the date-time pickers). */
