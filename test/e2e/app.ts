@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startWebApp, type WebApp } from '../../electron/web/app';
+import type { Page } from 'playwright-core';
 import type { Api } from '../../shared/contract';
 
 export interface AppUnderTest {
@@ -24,6 +25,17 @@ export const RESULTS_DIR = resolve(import.meta.dirname, '..', '..', 'test-result
 export function resultsPath(name: string): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return join(RESULTS_DIR, name);
+}
+
+const ANIMATING = `document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)`;
+
+/**
+ * Saves a screenshot under test-results/ once the page's finite animations (dialog fades) have finished.
+ * Polls with page.evaluate: waitForFunction would poll through eval, which the page's CSP refuses.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 50 && (await page.evaluate<boolean>(ANIMATING)); i++) await page.waitForTimeout(100);
+  await page.screenshot({ path: resultsPath(name) });
 }
 
 export async function startApp(opts: { demoOrders?: number } = {}): Promise<AppUnderTest> {

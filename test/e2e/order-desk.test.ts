@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { NpStatus } from '../../shared/np/status';
 import { NP_STATUS_LABELS } from '../../shared/np/status';
 import { browserOrSkip, launchChromium } from './browser';
-import { resultsPath, startApp, type AppUnderTest } from './app';
+import { screenshot, startApp, type AppUnderTest } from './app';
 
 const executable = browserOrSkip();
 
@@ -108,7 +108,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     const firstRow = await page.locator('.el-table-v2__row').first().textContent();
     expect(firstRow).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
     expect(firstRow).toMatch(/[\d,]+円/);
-    await page.screenshot({ path: resultsPath('order-list.png') });
+    await screenshot(page, 'order-list.png');
   });
 
   it('searches by NP status and keeps the list keyboard-driven', async () => {
@@ -157,7 +157,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     expect(hold).toContain('RE009');
     expect(hold).toMatch(/住所/);
     await page.locator('[data-test="np-action-update"]').waitFor();
-    await page.screenshot({ path: resultsPath('order-dialog-hold.png') });
+    await screenshot(page, 'order-dialog-hold.png');
 
     const address = page.locator('input[name="customer.address"]');
     expect(await address.inputValue()).toBe(street(fullAddress));
@@ -168,8 +168,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     const changed = preview.locator('tr[data-path="customer.address"]');
     expect(await changed.getAttribute('data-changed')).toBe('true');
     expect(await changed.textContent()).toContain('グリーンハイツ101');
-    await page.waitForTimeout(400); // let the dialog's fade-in finish for the screenshot
-    await page.screenshot({ path: resultsPath('update-preview.png') });
+    await screenshot(page, 'update-preview.png');
     await preview.locator('[data-test="preview-confirm"]').click();
     await expect.poll(() => dialogStatus()).toBe('取引修正中');
     await closeDialog();
@@ -212,7 +211,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     await expect.poll(() => listStatusOf(orderNo!)).toContain('出荷報告済');
     await openOrder(orderNo!);
     await page.locator('[data-test="offer-shipped"]').waitFor();
-    await page.screenshot({ path: resultsPath('order-dialog-shipped.png') });
+    await screenshot(page, 'order-dialog-shipped.png');
     await page.locator('[data-test="mark-shipped"]').click();
     await expect.poll(async () => (await detailOf(orderNo!)).order.status).toBe('shipped');
     expect((await detailOf(orderNo!)).order.shippedAt).not.toBeNull();
@@ -231,7 +230,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
       await refresh();
       await expect.poll(() => page.locator('[data-test="sync-offline"]').textContent()).toContain('NPに接続できません — 端末内のデータを表示しています');
       await expect.poll(() => page.locator('[data-test="sync-pending"]').textContent()).toMatch(/NPへの送信待ち: [1-9]\d*件/);
-      await page.screenshot({ path: resultsPath('offline.png') });
+      await screenshot(page, 'offline.png');
       // the list still answers from the local store
       await search({ npStatus: NP_STATUS_LABELS.cancelling, orderNo });
       await expect.poll(() => page.locator(`[data-test="edit-${orderNo}"]`).count()).toBe(1);
@@ -302,7 +301,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     const result = page.locator('[data-test="bulk-result"]');
     await expect.poll(() => result.locator('.el-table__row').count()).toBe(2);
     expect(await result.textContent()).toMatch(/\d件を登録しました。\d件は登録できませんでした。/);
-    await page.screenshot({ path: resultsPath('bulk-result.png') });
+    await screenshot(page, 'bulk-result.png');
     await result.getByRole('button', { name: '閉じる' }).click();
     expect(await page.locator('[data-test="selected-count"]').count()).toBe(0);
   });
