@@ -81,7 +81,9 @@ async function scrollToEnd(page: import('playwright-core').Page): Promise<number
     await page.waitForTimeout(40);
     if (atEnd) break;
   }
-  await page.waitForFunction(`document.querySelectorAll('[data-test="order-table"] .el-table-v2__row.is-loading').length === 0`, undefined, { timeout: 30_000 });
+  // Polled with evaluate: waitForFunction compiles its predicate with eval, which the app's CSP refuses.
+  const loading = `document.querySelectorAll('[data-test="order-table"] .el-table-v2__row.is-loading').length`;
+  for (let i = 0; i < 300 && (await page.evaluate<number>(loading)) > 0; i++) await page.waitForTimeout(100);
   return page.locator(ROW_SELECTOR).count();
 }
 
