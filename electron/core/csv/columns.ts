@@ -19,7 +19,8 @@ import {
   type Order,
   type Person,
 } from '../../../shared/order';
-import { formatDate, formatDateTime, formatTel, formatZip } from './values';
+import { formatTel, formatZip } from '../../../shared/tel-zip-format';
+import { formatDate, formatDateTime } from './values';
 
 /** What the NP columns show for an order (the caller derives it from the NP store). */
 export interface NpExportInfo {

@@ -35,24 +35,6 @@ export function formatDate(isoDate: string | null): string {
   return isoDate ? isoDate.replaceAll('-', '/') : '';
 }
 
-/** '1070052' → '107-0052' (a hyphen keeps Excel from reading 0600001 as the number 600001). */
-export function formatZip(zip: string): string {
-  return /^\d{7}$/u.test(zip) ? `${zip.slice(0, 3)}-${zip.slice(3)}` : zip;
-}
-
-/**
- * Hyphens where Japan's numbering plan fixes the split: 090/080/070/060/050/020 (3-4-4), 0120/0570/0990
- * (4-3-3), 0800 (4-3-4), Tokyo 03 and Osaka 06 (2-4-4). Other fixed lines have area codes of 2–5 digits that
- * only a full area-code table can split, so they are written as digits rather than split wrongly.
- */
-export function formatTel(tel: string): string {
-  if (/^0[2-9]0\d{8}$/u.test(tel)) return `${tel.slice(0, 3)}-${tel.slice(3, 7)}-${tel.slice(7)}`;
-  if (/^0(120|570|990)\d{6}$/u.test(tel)) return `${tel.slice(0, 4)}-${tel.slice(4, 7)}-${tel.slice(7)}`;
-  if (/^0800\d{7}$/u.test(tel)) return `${tel.slice(0, 4)}-${tel.slice(4, 7)}-${tel.slice(7)}`;
-  if (/^0[36]\d{8}$/u.test(tel)) return `${tel.slice(0, 2)}-${tel.slice(2, 6)}-${tel.slice(6)}`;
-  return tel;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 

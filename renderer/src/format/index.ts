@@ -3,6 +3,9 @@
  * zone is, and amounts as `3,685円` (the columns add `tabular-nums` in CSS so digits line up).
  */
 import { JST_OFFSET_MS, toJstDate } from '../../../shared/jst-date';
+import { formatZip } from '../../../shared/tel-zip-format';
+
+export { formatTel, formatZip } from '../../../shared/tel-zip-format';
 
 const TIME_ZONE = 'Asia/Tokyo';
 
@@ -58,27 +61,6 @@ export function formatNumber(n: number): string {
 export function formatYen(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
   return `${numberFormat.format(n)}円`;
-}
-
-/**
- * TEL for display (stored and sent as digits): hyphens only where Japan's numbering plan fixes the split —
- * 0800 (4-3-4, checked before the 080 mobiles), mobile/IP 0X0 (3-4-4), 0120/0570/0990 (4-3-3), Tokyo 03
- * and Osaka 06 (2-4-4). Other fixed lines have area codes of 2–5 digits, so they stay digits rather than be
- * split wrongly (the rules of the CSV export, electron/core/csv/values.ts).
- */
-export function formatTel(tel: string): string {
-  const d = tel.replace(/\D/gu, '');
-  if (/^0800\d{7}$/u.test(d)) return `${d.slice(0, 4)}-${d.slice(4, 7)}-${d.slice(7)}`;
-  if (/^0[2-9]0\d{8}$/u.test(d)) return `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`;
-  if (/^0(120|570|990)\d{6}$/u.test(d)) return `${d.slice(0, 4)}-${d.slice(4, 7)}-${d.slice(7)}`;
-  if (/^0[36]\d{8}$/u.test(d)) return `${d.slice(0, 2)}-${d.slice(2, 6)}-${d.slice(6)}`;
-  return tel;
-}
-
-/** '1070052' → '107-0052' (display only; stored as digits). */
-export function formatZip(zip: string): string {
-  const d = zip.replace(/\D/gu, '');
-  return /^\d{7}$/u.test(d) ? `${d.slice(0, 3)}-${d.slice(3)}` : zip;
 }
 
 /** '1070052' → '〒107-0052'; anything that is not a 7-digit zip is shown as it is. */

@@ -3,7 +3,8 @@
  * given), yen, codes by label, TEL/zip display forms, the CP932 mapping, header recognition.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatTel, formatZip, parseDate, parseDateTime, parseGender, parsePaymentMethod, parseQuantity, parseYen, toKatakana, widenHalfwidthKana } from '../../../electron/core/csv/values';
+import { formatTel, formatZip } from '../../../shared/tel-zip-format';
+import { formatDateTime, parseDate, parseDateTime, parseGender, parsePaymentMethod, parseQuantity, parseYen, toKatakana, widenHalfwidthKana } from '../../../electron/core/csv/values';
 import { toCp932Text } from '../../../electron/core/csv/cp932';
 import { headerKey, suggestMapping } from '../../../electron/core/csv/headers';
 import { neutraliseFormula, restoreFormula } from '../../../electron/core/csv/formula';
@@ -83,6 +84,7 @@ describe('numbers and codes', () => {
     expect(formatTel('0312345678')).toBe('03-1234-5678');
     expect(formatTel('0120123456')).toBe('0120-123-456');
     expect(formatTel('0466123456')).toBe('0466123456');
+    expect(formatTel('08001234567')).toBe('0800-123-4567'); // 0800 before the 080 mobiles
   });
 });
 
