@@ -15,6 +15,12 @@ export function rendererConfig(projectRoot: string): UserConfig {
     root,
     base: './',
     plugins: [vue()],
+    // vue-i18n's build flags: Composition API only (legacy: false), $t in templates, no devtools in builds.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: 'true',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+    },
     build: {
       outDir: rendererOutDir(projectRoot),
       emptyOutDir: true,
