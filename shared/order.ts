@@ -96,3 +96,9 @@ export interface Order extends OrderInput {
 export function orderTotal(o: Pick<OrderInput, 'lines' | 'shippingFee' | 'fee' | 'discount'>): number {
   return o.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0) + o.shippingFee + o.fee - o.discount;
 }
+
+/** The editable part of a stored order (what 受注情報の編集 sends back). */
+export function orderInputOf(order: Order): OrderInput {
+  const { id: _id, total: _total, createdAt: _created, updatedAt: _updated, ...input } = order;
+  return input;
+}

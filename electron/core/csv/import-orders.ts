@@ -10,7 +10,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CsvImportAction, CsvImportOrderSummary, CsvImportReport, CsvResolvedMapping, ImportField } from '../../../shared/csv';
 import type { NpStatus } from '../../../shared/np/status';
-import { PAYMENT_METHOD_LABELS, orderTotal, type Order, type OrderInput, type Person } from '../../../shared/order';
+import { PAYMENT_METHOD_LABELS, orderInputOf, orderTotal, type Order, type OrderInput, type Person } from '../../../shared/order';
 import { ValidationError } from '../../../shared/validation';
 import type { OrderRepository } from '../orders';
 import type { ParsedOrder } from './order-rows';
@@ -38,12 +38,6 @@ export interface PlannedOrder {
   existing: Order | undefined;
   /** What will be stored: the file's fields over the stored ones. */
   input: OrderInput;
-}
-
-/** The stored order as an OrderInput (its editable part). */
-export function orderInputOf(order: Order): OrderInput {
-  const { id: _id, total: _total, createdAt: _c, updatedAt: _u, ...input } = order;
-  return input;
 }
 
 function mapped(mapping: CsvResolvedMapping, field: ImportField): boolean {

@@ -28,7 +28,7 @@ import { PAYMENT_METHOD_LABELS, type Order } from '../../../shared/order';
 import { foldOrderNo } from '../../../shared/search-fold';
 import type { OrderRepository } from '../orders';
 import { headerKey } from './headers';
-import { orderInputOf } from './import-orders';
+import { orderInputOf } from '../../../shared/order';
 import { decodeCsv, readCsvRecords } from './read';
 
 export const YAMATO_CODE = '59010';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../shared/api-result';
+import { orderInputOf } from '../../../shared/order';
 import type { OrderDetail } from '../../../shared/contract';
 import type { OrderSearchResult } from '../../../shared/search';
 import type { SyncSummary } from '../../../shared/sync';
@@ -49,7 +50,7 @@ describe('core in demo mode (embedded sandbox, real SQLite)', () => {
     const id = ok.rows[0]!.id;
     const detail = await call<OrderDetail>(core, 'getOrder', { id });
     expect(detail.np?.allowedActions).toContain('update');
-    const { id: _i, total: _t, createdAt: _c, updatedAt: _u, ...input } = detail.order;
+    const input = orderInputOf(detail.order);
     const edited = { ...input, shopMemo: '住所変更あり', lines: input.lines.map((l, i) => (i === 0 ? { ...l, quantity: l.quantity + 1 } : l)) };
     const preview = await call<{ changedFields: string[] }>(core, 'previewNpUpdate', { id, order: edited });
     expect(preview.changedFields).toContain('billed_amount');

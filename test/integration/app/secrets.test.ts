@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_METHODS, type ContractMethod } from '../../../shared/contract-names';
+import { orderInputOf, type Order } from '../../../shared/order';
 import type { OrderSearchResult } from '../../../shared/search';
 import { createCore, type Core } from '../../../electron/core/app/core';
 import type { Logger } from '../../../electron/core/app/logger';
@@ -73,8 +74,8 @@ describe('the SP code never leaves the main side', () => {
 
     const page = await value<OrderSearchResult>('searchOrders', { paymentMethods: ['np_atobarai'], limit: 5 });
     const id = page.rows[0]!.id;
-    const detail = await value<{ order: Record<string, unknown> }>('getOrder', { id });
-    const { id: _i, total: _t, createdAt: _c, updatedAt: _u, ...input } = detail.order;
+    const detail = await value<{ order: Order }>('getOrder', { id });
+    const input = orderInputOf(detail.order);
     await call('createOrder', { order: { ...input, orderNo: 'SECRET-TEST-1' }, registerWithNp: true });
     await value('startSync');
     await value('syncState');

@@ -8,7 +8,8 @@ import { openDatabase } from '../../../electron/core/db';
 import { createOrderRepository, type OrderRepository } from '../../../electron/core/orders';
 import { exportOrdersCsv } from '../../../electron/core/csv/export';
 import { parseOrderCsv } from '../../../electron/core/csv/parse-orders';
-import { importOrders, orderInputOf } from '../../../electron/core/csv/import-orders';
+import { importOrders } from '../../../electron/core/csv/import-orders';
+import { orderInputOf } from '../../../shared/order';
 import type { Order, OrderInput } from '../../../shared/order';
 import { Sink, tempDir, variedOrder } from './helpers';
 

@@ -1,6 +1,7 @@
 /** NP actions staff take on orders: queue 取引登録 / 取引修正 / キャンセル / 出荷報告, bulk, attach an id. */
 import type { BulkActionResult, Handlers } from '../../../../shared/contract';
 import { NP_ACTION_LABELS } from '../../../../shared/np/status';
+import { orderInputOf } from '../../../../shared/order';
 import type { CoreContext } from '../context';
 import { notFound, orderDetail } from './orders';
 import { errorMessage } from '../errors';
@@ -16,8 +17,7 @@ export function npHandlers(ctx: CoreContext): NpHandlers {
         if (!order) throw notFound(orderId);
         if (action === 'shipment' && (carrierCode !== undefined || slipNo !== undefined)) {
           // The carrier and slip staff typed for the report are the order's 配送業者 / 配送伝票番号 too.
-          const { id: _id, total: _t, createdAt: _c, updatedAt: _u, ...input } = order;
-          s.orders.update(orderId, { ...input, carrierCode: carrierCode ?? order.carrierCode, slipNo: slipNo ?? order.slipNo }, ctx.clock.now());
+          s.orders.update(orderId, { ...orderInputOf(order), carrierCode: carrierCode ?? order.carrierCode, slipNo: slipNo ?? order.slipNo }, ctx.clock.now());
         }
         s.np.queue(orderId, action);
       })();
