@@ -26,6 +26,8 @@ export interface OrderRepository {
    */
   insertMany(inputs: readonly OrderInput[], now: number, opts?: InsertManyOptions): number[];
   count(): number;
+  /** 購入履歴: how many orders the order's buyer has (this one included), as the list counts them; 0 if unknown. */
+  purchaseCount(id: number): number;
   /** One page of the order list and the hit count; criteria are validated (ValidationError names the field). */
   search(criteria: OrderSearchCriteria): OrderSearchResult;
   /**
@@ -90,6 +92,9 @@ export function createOrderRepository(db: Database): OrderRepository {
   const selectLinesByIds = db.prepare<[string], OrderLineRow>(
     'SELECT * FROM order_lines WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no',
   );
+  const purchaseCountOf = db
+    .prepare<[number], number>('SELECT count(*) FROM orders WHERE buyer_key = (SELECT buyer_key FROM orders WHERE id = ?)')
+    .pluck();
   const purchaseCounts = db.prepare<[string], { buyer_key: string; n: number }>(
     'SELECT buyer_key, count(*) AS n FROM orders WHERE buyer_key IN (SELECT value FROM json_each(?)) GROUP BY buyer_key',
   );
@@ -222,6 +227,7 @@ export function createOrderRepository(db: Database): OrderRepository {
     getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
     insertMany: (inputs, now, opts) => insertAll(inputs, now, opts?.parsed === true),
     count: () => countOrders.get() as number,
+    purchaseCount: (id) => purchaseCountOf.get(id) ?? 0,
     search: (criteria) => searchNormalized(parseSearchCriteria(criteria)),
     iterate: (criteria) => iterateNormalized(parseSearchCriteria(criteria)),
     searchNormalized,

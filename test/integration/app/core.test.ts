@@ -50,6 +50,7 @@ describe('core in demo mode (embedded sandbox, real SQLite)', () => {
     const id = ok.rows[0]!.id;
     const detail = await call<OrderDetail>(core, 'getOrder', { id });
     expect(detail.np?.allowedActions).toContain('update');
+    expect(detail.purchaseCount).toBe(ok.rows[0]!.purchaseCount); // the dialog's 購入履歴 agrees with the list
     const input = orderInputOf(detail.order);
     const edited = { ...input, shopMemo: '住所変更あり', lines: input.lines.map((l, i) => (i === 0 ? { ...l, quantity: l.quantity + 1 } : l)) };
     const preview = await call<{ changedFields: string[] }>(core, 'previewNpUpdate', { id, order: edited });

@@ -23,11 +23,7 @@ export function orderDetail(ctx: CoreContext, id: number): OrderDetail {
   if (!order) throw notFound(id);
   const np = s.np.info(id);
   const hasNp = order.paymentMethod === 'np_atobarai' || np.state.npTransactionId !== null || np.status !== null;
-  const purchaseCount = s.db
-    .prepare<[number], number>('SELECT count(*) FROM orders WHERE buyer_key = (SELECT buyer_key FROM orders WHERE id = ?)')
-    .pluck()
-    .get(id)!;
-  return { order, np: hasNp ? np : null, purchaseCount };
+  return { order, np: hasNp ? np : null, purchaseCount: s.orders.purchaseCount(id) };
 }
 
 export function orderHandlers(ctx: CoreContext): OrderHandlers {
