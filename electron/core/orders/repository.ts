@@ -7,7 +7,8 @@ import { orderTotal, type Order, type OrderInput } from '../../../shared/order';
 import { parseOrderInput } from '../../../shared/order-schema';
 import { parseSearchCriteria, type NormalizedSearchCriteria, type OrderListRow, type OrderSearchCriteria, type OrderSearchResult } from '../../../shared/search';
 import type { NpStatus } from '../../../shared/np/status';
-import { buildSearchStatements } from './search-sql';
+import { buildSearchStatements, choosePagePlan, type SearchStatements } from './search-sql';
+import type { TermLookup } from './text-match';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
 import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, writeValues, type OrderLineRow, type OrderRow, type SqlValue } from './order-row';
@@ -39,6 +40,8 @@ export interface OrderRepository {
   searchNormalized(criteria: NormalizedSearchCriteria): OrderSearchResult;
   /** iterate() for criteria already parsed by OrderSearchCriteriaSchema; not re-validated. */
   iterateNormalized(criteria: NormalizedSearchCriteria): IterableIterator<Order>;
+  /** The statements search() runs for these criteria (it counts first: the count picks the page plan). */
+  searchStatements(criteria: NormalizedSearchCriteria): { count: SearchStatements; page: SearchStatements };
 }
 
 export interface InsertManyOptions {
@@ -63,15 +66,6 @@ function duplicateOrderNo(orderNo: string): ValidationError {
 
 function notFound(id: number): Error {
   return new Error(`受注（ID ${id}）が見つかりません。削除された可能性があります。`);
-}
-
-/**
- * True when ANALYZE has left statistics on a non-empty `orders` (openDatabase runs PRAGMA optimize, the CSV
- * import after adding many orders): the search SQL then leaves the choice of index to SQLite.
- */
-export function ordersAnalyzed(db: Database): boolean {
-  const hasStat1 = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined;
-  return hasStat1 && db.prepare("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'orders' AND CAST(stat AS INTEGER) > 0 LIMIT 1").get() !== undefined;
 }
 
 export function createOrderRepository(db: Database): OrderRepository {
@@ -130,16 +124,24 @@ export function createOrderRepository(db: Database): OrderRepository {
     }));
   }
 
-  /** Statistics appear (PRAGMA optimize) but do not go away: once seen, no need to look again. */
-  let analyzed = false;
-  const sqlOptions = () => ({ analyzed: analyzed || (analyzed = ordersAnalyzed(db)) });
+  const termsStmt = db.prepare<[string, string, string], string>('SELECT term FROM orders_text_terms WHERE col = ? AND term >= ? AND term <= ?').pluck();
+  const terms: TermLookup = (column, prefix) => termsStmt.all(column, prefix, `${prefix}\u{10ffff}`);
+  /** About how many orders there are (ids are not reused): the page plan's scale, without counting a million rows. */
+  const ordersEstimate = db.prepare<[], number | null>('SELECT max(id) FROM orders').pluck();
+
+  /** The count's statements, the hit count, and the page's statements for the plan that count picks. */
+  function countAndPlan(c: NormalizedSearchCriteria): { count: SearchStatements; total: number; page: SearchStatements } {
+    const count = buildSearchStatements(c, { terms });
+    const total = prepared(count.countSql).pluck().get(...count.params) as number;
+    const page = buildSearchStatements(c, { terms, page: choosePagePlan(c, total, ordersEstimate.get() ?? 0) });
+    return { count, total, page };
+  }
 
   function searchNormalized(c: NormalizedSearchCriteria): OrderSearchResult {
-    const q = buildSearchStatements(c, sqlOptions());
-    const read = db.transaction(() => ({
-      total: prepared(q.countSql).pluck().get(...q.params) as number,
-      rows: prepared(q.pageSql).all(...q.params, c.limit, c.offset) as ListRowData[],
-    }));
+    const read = db.transaction(() => {
+      const { total, page } = countAndPlan(c);
+      return { total, rows: total === 0 ? [] : (prepared(page.pageSql).all(...page.params, c.limit, c.offset) as ListRowData[]) };
+    });
     const { total, rows } = read(); // one snapshot: the count and the page agree
     return { total, offset: c.offset, rows: listRows(rows) };
   }
@@ -162,7 +164,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function iterateNormalized(c: NormalizedSearchCriteria): IterableIterator<Order> {
-    const q = buildSearchStatements(c, sqlOptions());
+    const q = buildSearchStatements(c, { terms });
     const ids = prepared(q.idsSql).pluck().all(...q.params) as number[];
     return readInOrder(ids);
   }
@@ -232,5 +234,6 @@ export function createOrderRepository(db: Database): OrderRepository {
     iterate: (criteria) => iterateNormalized(parseSearchCriteria(criteria)),
     searchNormalized,
     iterateNormalized,
+    searchStatements: (c) => db.transaction(() => countAndPlan(c))(),
   };
 }
