@@ -8,7 +8,7 @@ import { parseOrderInput } from '../../../shared/order-schema';
 import { parseSearchCriteria, type NormalizedSearchCriteria, type OrderListRow, type OrderSearchCriteria, type OrderSearchResult } from '../../../shared/search';
 import type { NpStatus } from '../../../shared/np/status';
 import { buildSearchStatements, choosePagePlan, type SearchStatements } from './search-sql';
-import type { TermLookup } from './text-match';
+import { termLookup } from './text-match';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
 import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, writeValues, type OrderLineRow, type OrderRow, type SqlValue } from './order-row';
@@ -124,8 +124,7 @@ export function createOrderRepository(db: Database): OrderRepository {
     }));
   }
 
-  const termsStmt = db.prepare<[string, string, string], string>('SELECT term FROM orders_text_terms WHERE col = ? AND term >= ? AND term <= ?').pluck();
-  const terms: TermLookup = (column, prefix) => termsStmt.all(column, prefix, `${prefix}\u{10ffff}`);
+  const terms = termLookup(db);
   /** About how many orders there are (ids are not reused): the page plan's scale, without counting a million rows. */
   const ordersEstimate = db.prepare<[], number | null>('SELECT max(id) FROM orders').pluck();
 

@@ -7,6 +7,7 @@
  * - one character, or two characters that start too many trigrams: no FTS query — the filter stays an instr() on
  *   the key (it keeps most orders anyway, and the list walks its sort index).
  */
+import type { Database, Statement } from 'better-sqlite3';
 import { TEXT_COLUMNS, type TextColumn } from '../db/migrations/004_search_text';
 import type { NormalizedSearchCriteria } from '../../../shared/search';
 
@@ -15,6 +16,15 @@ export const MAX_SHORT_TERMS = 400;
 
 /** The trigrams of `column` starting with a two-character `prefix` (in the index, in any order). */
 export type TermLookup = (column: TextColumn, prefix: string) => string[];
+
+/** The lookup over orders_text_terms (fts5vocab): the terms of a column in [prefix, prefix + U+10FFFF]. */
+export function termLookup(db: Database): TermLookup {
+  let stmt: Statement<[string, string, string], string> | undefined; // prepared on first use
+  return (column, prefix) => {
+    stmt ??= db.prepare<[string, string, string], string>('SELECT term FROM orders_text_terms WHERE col = ? AND term >= ? AND term <= ?').pluck();
+    return stmt.all(column, prefix, `${prefix}\u{10ffff}`);
+  };
+}
 
 export interface TextFilters {
   /** FTS5 MATCH expression on orders_text, or undefined when no text filter goes through the index. */
