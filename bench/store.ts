@@ -81,7 +81,7 @@ export function benchSearches(count: number, firstOrderNo = 10001): Record<strin
 
 /** What the NP layer and later edits would have written on the i-th generated order: its NP status and 更新日. */
 export function benchUpdates(i: number, input: OrderInput): { npStatus: NpStatus | null; updatedAfterMs: number } {
-  const npStatus = input.paymentMethod === 'np_atobarai' ? ([...NP_STATUSES, null, null, null, 'ok', 'shipped'][i % 20] ?? null) : null;
+  const npStatus = input.paymentMethod === 'np_atobarai' ? (([...NP_STATUSES, null, null, null, 'ok', 'shipped'] as (NpStatus | null)[])[i % 20] ?? null) : null;
   return { npStatus, updatedAfterMs: (i % 9) * DAY_MS };
 }
 

@@ -11,6 +11,7 @@ import type { NpClient } from '../np/client';
 import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
+import { startNpEventCompactor } from '../np/compaction';
 import type { Logger } from './logger';
 
 export interface Session {
@@ -53,6 +54,8 @@ export function openSession(opts: SessionOptions): Session {
     // Once per run, whoever started it (launch, button, timer).
     onFinished: opts.onFinished,
   });
+  // Bodies of NP events older than the retention period (設定) are cleared in the background.
+  const compactor = startNpEventCompactor({ db, retentionMonths: () => settings.get().npHistoryRetentionMonths, now: () => opts.clock.now(), log: opts.log });
   return {
     db,
     orders,
@@ -60,6 +63,7 @@ export function openSession(opts: SessionOptions): Session {
     sync,
     settings,
     async close() {
+      compactor.stop();
       await sync.close();
       db.close();
     },

@@ -378,6 +378,12 @@ export const ja = {
     language: '表示言語',
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
+  // NP履歴の保存期間 (issue 18: np_events compaction)
+  npHistory: {
+    retention: 'NP履歴の保存期間',
+    retentionUnit: 'か月',
+    retentionHelp: 'これより古いNP履歴は、結果とエラーコードを残してNPの応答本文を削除します（バックグラウンドで実行）。',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

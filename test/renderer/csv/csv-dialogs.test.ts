@@ -26,6 +26,7 @@ const SETTINGS: AppSettings = {
   csvEncoding: 'utf8bom',
   creditLimit: 55_000,
   siteName: '',
+  npHistoryRetentionMonths: 13,
 };
 
 /** Puts a file into the dialog's file input, as a user picking it would. */

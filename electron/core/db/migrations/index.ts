@@ -6,10 +6,12 @@ import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { searchTextMigration } from './004_search_text';
+import { npEventsCompactionMigration } from './005_np_events_compaction';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
   searchTextMigration,
+  npEventsCompactionMigration,
 ];
