@@ -44,7 +44,7 @@ describe('migration 004 (search text)', () => {
     });
     old.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").pluck().all() as string[];
     expect(indexes).not.toContain('orders_search');
