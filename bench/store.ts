@@ -20,6 +20,8 @@ import { DAY_MS, toJstDate } from '../shared/jst-date';
 import { parseSearchCriteria, type OrderSearchCriteria } from '../shared/search';
 import { median, p95, round, timeRuns } from './stats';
 import type { BenchRow } from './types';
+import { addNpHistory } from './np-history';
+import { DEFAULT_RETENTION_MONTHS } from '../electron/core/np/compaction';
 
 export interface BenchStoreOptions {
   count: number;
@@ -36,6 +38,9 @@ const COUNT_P95_MS = 300;
 /** Issue 8: the app within 2× of the raw SQL floor (medians compared). */
 const SEARCH_RATIO = 2;
 const BYTES_PER_ORDER = 1_500;
+const BYTES_PER_ORDER_WITH_HISTORY = 3_000;
+/** The generated NP history: this many years of orders, compacted after 設定's default retention. */
+const HISTORY_YEARS = 10;
 const REOPEN_MS = 200;
 
 const day = (offsetDays: number) => toJstDate(DEFAULT_DEMO_NOW - offsetDays * DAY_MS);
@@ -132,6 +137,21 @@ export async function benchStore(opts: BenchStoreOptions): Promise<BenchRow[]> {
       target: BYTES_PER_ORDER,
       ok: bytes / Math.max(1, count) <= BYTES_PER_ORDER,
       detail: { fileBytes: bytes },
+    });
+
+    const history = addNpHistory(db, ids, { now: DEFAULT_DEMO_NOW, years: HISTORY_YEARS, retentionMonths: DEFAULT_RETENTION_MONTHS });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    // Pages freed by compaction are reused by new events: the file's live pages are what the history costs.
+    const live = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+    const liveBytes = live * (db.pragma('page_size', { simple: true }) as number);
+    const perOrder = liveBytes / Math.max(1, count);
+    rows.push({
+      name: `store: file size per order with an NP history (5 events an order over ${HISTORY_YEARS} years, bodies older than ${DEFAULT_RETENTION_MONTHS} months compacted)`,
+      value: Math.round(perOrder),
+      unit: 'B/order',
+      target: BYTES_PER_ORDER_WITH_HISTORY,
+      ok: perOrder <= BYTES_PER_ORDER_WITH_HISTORY,
+      detail: { liveBytes, fileBytes: statSync(file).size, events: history.events, compacted: history.compacted, writeAndCompactMs: round(history.ms) },
     });
     db.close();
 

@@ -1,10 +1,12 @@
 /**
  * np_events retention: events older than the retention period of 設定 (default 13 months) lose their body — NP's
- * raw request/answer — while their outcome, HTTP status and codes stay (migration 005 allows exactly that change).
+ * raw request/answer — while their outcome, HTTP status and codes stay: each is replaced by its copy without a body
+ * (same id), the one change migration 005 lets through.
  * Runs in the background in small batches, each its own short transaction, so the list and a sync never wait long.
  */
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../app/logger';
+import { NP_EVENT_KEPT_COLUMNS } from '../db/migrations/005_np_events_compaction';
 
 export const DEFAULT_RETENTION_MONTHS = 13;
 /** Events per batch (one transaction each). */
@@ -30,14 +32,21 @@ export interface NpEventCompaction {
 }
 
 export function createNpEventCompaction(db: Database): NpEventCompaction {
-  // Oldest first through np_events_with_body; events are appended in time order, so the first event not old enough
-  // ends the batch (at < cutoff is checked on each one all the same).
-  const pick = db.prepare<[number, number], number>('SELECT id FROM np_events WHERE body IS NOT NULL AND at < ? ORDER BY id LIMIT ?').pluck();
-  const clear = db.prepare<[string]>('UPDATE np_events SET body = NULL WHERE id IN (SELECT value FROM json_each(?))');
-  const batch = db.transaction((cutoff: number, size: number = COMPACTION_BATCH): number => {
-    const ids = pick.all(cutoff, size);
-    if (ids.length === 0) return 0;
-    return clear.run(JSON.stringify(ids)).changes;
+  const cols = NP_EVENT_KEPT_COLUMNS.join(', ');
+  // Oldest first through np_events_with_body (events are appended in time order; at < cutoff is checked all the same).
+  const pick = db.prepare<[number, number]>(`INSERT INTO np_events_compaction (${cols}) SELECT ${cols} FROM np_events WHERE body IS NOT NULL AND at < ? ORDER BY id LIMIT ?`);
+  // Migration 005: the delete trigger lets through the events listed in np_events_compaction, and only those.
+  const remove = db.prepare('DELETE FROM np_events WHERE id IN (SELECT id FROM np_events_compaction)');
+  const putBack = db.prepare(`INSERT INTO np_events (${cols}, body) SELECT ${cols}, NULL FROM np_events_compaction ORDER BY id`);
+  const clearList = db.prepare('DELETE FROM np_events_compaction');
+  const batch = db.transaction((cutoff: number, size: number): number => {
+    const n = pick.run(cutoff, size).changes;
+    if (n > 0) {
+      remove.run();
+      putBack.run();
+    }
+    clearList.run();
+    return n;
   });
   return {
     batch: (cutoff, size) => batch(cutoff, size ?? COMPACTION_BATCH),

@@ -1,7 +1,8 @@
 /**
  * np_events retention (migration 005 + electron/core/np/compaction.ts): events older than the retention period lose
- * their body and keep everything else; newer ones are untouched; every other change (and any delete) is still
- * refused by the store; the background compactor follows the 設定 value; a version-4 file with events migrates.
+ * their body and keep everything else (same ids); newer ones are untouched; the pages they used are given back;
+ * any update or delete outside compaction is still refused; the background compactor follows the 設定 value; a
+ * version-4 file with events migrates.
  */
 import type { Database } from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,17 +57,26 @@ describe('np_events compaction', () => {
     db.close();
   });
 
-  it('the log stays append-only for everything but clearing a body', () => {
+  it('the log stays append-only: no update, no delete, outside compaction', () => {
     const db = openDatabase(tmp.file('append-only.sqlite'));
     addEvents(db, [20, 1]);
     expect(() => db.prepare("UPDATE np_events SET outcome = 'ng' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => db.prepare('UPDATE np_events SET body = NULL, codes = ? WHERE id = 1').run('["E0100002"]')).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE np_events SET body = '{}' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => db.prepare('UPDATE np_events SET at = at + 1, body = NULL WHERE id = 1').run()).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE np_events SET body = NULL WHERE id = 1').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM np_events WHERE id = 1').run()).toThrow(/append-only/);
-    db.prepare('UPDATE np_events SET body = NULL WHERE id = 1').run();
-    expect(() => db.prepare('UPDATE np_events SET body = ? WHERE id = 1').run(BODY)).toThrow(/append-only/);
+    createNpEventCompaction(db).all(retentionCutoff(NOW, 13));
+    expect(() => db.prepare('DELETE FROM np_events').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT count(*) FROM np_events_compaction').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM np_events').pluck().get()).toBe(2);
+    db.close();
+  });
+
+  it('gives the space back: compacted events take a fraction of the pages they took', () => {
+    const db = openDatabase(tmp.file('space.sqlite'));
+    addEvents(db, Array.from({ length: 3000 }, (_, i) => 40 - i / 100));
+    const pages = () => (db.prepare("SELECT count(*) FROM dbstat WHERE name = 'np_events'").pluck().get() as number);
+    const before = pages();
+    createNpEventCompaction(db).all(retentionCutoff(NOW, 13));
+    expect(pages()).toBeLessThan(before / 4);
     db.close();
   });
 
@@ -90,7 +100,6 @@ describe('np_events compaction', () => {
     const file = tmp.file('m005.sqlite');
     const v4 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
     addEvents(v4, [20, 1]);
-    expect(() => v4.prepare('UPDATE np_events SET body = NULL WHERE id = 1').run()).toThrow(/append-only/);
     v4.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(5);
