@@ -19,20 +19,9 @@ export const npEventsCompactionMigration: Migration = {
   name: 'np_events_compaction',
   up(db) {
     db.exec(`
-      CREATE TABLE np_events_compaction (
-        id                INTEGER PRIMARY KEY,
-        at                INTEGER NOT NULL,
-        run_id            INTEGER,
-        order_id          INTEGER,
-        outbox_id         INTEGER,
-        kind              TEXT NOT NULL,
-        action            TEXT,
-        endpoint          TEXT,
-        np_transaction_id TEXT,
-        http_status       INTEGER,
-        outcome           TEXT,
-        codes             TEXT NOT NULL
-      );
+      -- The kept columns of np_events, no rows (the copies live here only inside a compaction's transaction).
+      CREATE TABLE np_events_compaction AS SELECT ${NP_EVENT_KEPT_COLUMNS.join(', ')} FROM np_events WHERE 0;
+      CREATE UNIQUE INDEX np_events_compaction_id ON np_events_compaction(id);
       DROP TRIGGER np_events_no_delete;
       CREATE TRIGGER np_events_no_delete BEFORE DELETE ON np_events
         WHEN NOT EXISTS (SELECT 1 FROM np_events_compaction WHERE id = old.id)
