@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // Electron cannot run here: the few modules that touch it get a minimal stand-in that records calls.
 const exposed: Record<string, unknown> = {};
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 const windowOptions: unknown[] = [];
+const schemes: unknown[] = [];
+const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
 vi.mock('electron', () => ({
+  app: { isPackaged: true },
+  protocol: {
+    registerSchemesAsPrivileged: (list: unknown[]) => schemes.push(...list),
+    handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn),
+  },
   BrowserWindow: class {
     constructor(options: unknown) {
       windowOptions.push(options);
@@ -24,6 +33,9 @@ import { bindIpc, FORBIDDEN } from '../../electron/main/ipc';
 import { contract, type Handlers } from '../../shared/contract';
 import { createDispatcher } from '../../electron/core/app/dispatch';
 import { isAllowedExternal, isAppUrl, openExternalSafely } from '../../electron/main/navigation';
+import { registerAppScheme, serveAppScheme } from '../../electron/main/app-protocol';
+import { appUrl } from '../../electron/main/app-url';
+import { HOST_CSP } from '../../shared/csp';
 
 describe('window', () => {
   it('is isolated, sandboxed, without Node, with web security', () => {
@@ -70,7 +82,7 @@ describe('preload', () => {
 });
 
 describe('IPC binding', () => {
-  const appUrl = 'file:///opt/atobarai/resources/app.asar/out/renderer/index.html';
+  const appUrl = 'atobarai://app/index.html';
   const mainFrame = { url: appUrl };
   const webContents = { id: 7 };
   const ipcMain = { handle: (ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => handlers.set(ch, fn), removeHandler: (ch: string) => handlers.delete(ch) };
@@ -91,6 +103,8 @@ describe('IPC binding', () => {
     dispatch.mockClear();
     const iframe = { url: appUrl };
     const foreign = { url: 'https://evil.example/' };
+    const file = { url: 'file:///opt/atobarai/resources/app.asar/out/renderer/index.html' };
+    expect(await invoke({ sender: { id: 7, mainFrame: file }, senderFrame: file }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 8, mainFrame }, senderFrame: mainFrame }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 7, mainFrame }, senderFrame: iframe }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 7, mainFrame: foreign }, senderFrame: foreign }, {})).toEqual(FORBIDDEN);
@@ -100,7 +114,7 @@ describe('IPC binding', () => {
 });
 
 describe('IPC with the real contract and dispatch table', () => {
-  const appUrl = 'file:///opt/app/out/renderer/index.html';
+  const appUrl = 'atobarai://app/index.html';
   const mainFrame = { url: appUrl };
   const channels = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const getOrder = vi.fn(() => ({ order: {}, np: null, purchaseCount: 1 }));
@@ -132,10 +146,36 @@ describe('navigation and external links', () => {
   });
 
   it('recognises the app URL only', () => {
-    const app = 'file:///opt/app/out/renderer/index.html';
-    expect(isAppUrl('file:///opt/app/out/renderer/index.html#/orders', app)).toBe(true);
-    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
+    const app = 'atobarai://app/index.html';
+    expect(isAppUrl('atobarai://app/index.html#/orders', app)).toBe(true);
+    expect(isAppUrl('atobarai://app/print.html?id=1', app)).toBe(true);
+    for (const bad of ['atobarai://evil/index.html', 'atobarai://user@app/index.html', 'file:///opt/app/out/renderer/index.html', 'https://app/index.html', 'about:blank']) {
+      expect(isAppUrl(bad, app), bad).toBe(false);
+    }
+    expect(isAppUrl('file:///opt/app/out/renderer/index.html', 'file:///opt/app/out/renderer/index.html')).toBe(false);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('the app scheme', () => {
+  it('is registered privileged (standard, secure, fetch) and serves the renderer folder with the CSP header', async () => {
+    registerAppScheme();
+    expect(schemes).toEqual([{ scheme: 'atobarai', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const dir = mkdtempSync(join(tmpdir(), 'scheme-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+    writeFileSync(join(tmpdir(), 'outside-scheme.txt'), 'x');
+    serveAppScheme(dir);
+    const handler = protocolHandlers.get('atobarai')!;
+    const page = await handler(new Request(appUrl()));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(HOST_CSP);
+    expect((await handler(new Request('atobarai://app/%2e%2e/outside-scheme.txt'))).status).toBe(404);
+    expect((await handler(new Request('atobarai://app/nope.js'))).status).toBe(404);
+  });
+
+  it('names pages under atobarai://app when packaged', () => {
+    expect(appUrl()).toBe('atobarai://app/index.html');
+    expect(appUrl('print.html?ids=1,2')).toBe('atobarai://app/print.html?ids=1,2');
   });
 });
