@@ -14,6 +14,7 @@ import { NP_BASE_URLS } from '../../../shared/np/api-types';
 import type { SyncSummary } from '../../../shared/sync';
 import { DEMO_MERCHANT, DEMO_RULES, startSandbox, type RunningSandbox } from '../../sandbox';
 import type { SecretStore } from '../credentials/secret-store';
+import { credentialProblem, isUnreadableCredentials } from '../credentials/credential-health';
 import { createNpClient, type NpClient } from '../np/client';
 import { systemClock, type Clock } from '../np/store';
 import type { CoreContext, CorePorts } from './context';
@@ -75,6 +76,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let client: NpClient | null = null;
   let sandbox: RunningSandbox | null = null;
   let session: Session;
+  /** Why stored credentials cannot be read (the renderer shows a banner leading to 設定), or null. */
+  let credentialsProblem: string | null = null;
+
+  async function checkCredentials(): Promise<void> {
+    credentialsProblem = await credentialProblem(opts.secrets);
+    if (credentialsProblem) log.warn('stored NP credentials cannot be read; the app opens without them', credentialsProblem);
+  }
 
   const open = () =>
     openSession({
@@ -110,7 +118,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       client = createNpClient({ baseUrl: endpoint.baseUrl, credentials: endpoint.credentials, timeoutMs: opts.npTimeoutMs });
     } catch (e) {
       client = null;
-      if (!(e instanceof NpConnectionError)) throw e;
+      if (!(e instanceof NpConnectionError) && !isUnreadableCredentials(e)) throw e;
       log.warn(`NP connection not configured: ${e.message}`);
     }
     session.sync.stopTimer();
@@ -126,6 +134,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   session = open();
   await reconnect();
+  await checkCredentials();
   const seeded = await seedIfFirstDemoRun();
   if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
 
@@ -140,6 +149,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     version: opts.version ?? '0.0.0',
     endpointFor,
     reconnect,
+    credentialsProblem: () => credentialsProblem,
+    recheckCredentials: checkCredentials,
     changed: (ids) => bus.emit('ordersChanged', { ids }),
     async resetDemo() {
       await session.close();
