@@ -1,24 +1,27 @@
 /**
  * The Electron main process: a flat boot list. Everything behind it is the Electron-free core.
- *   privileged app scheme → single-instance lock → ready → atobarai://app serves out/renderer → data folder → credentials store (safeStorage) → core (database,
- *   NP connection, demo mode) → IPC binding → hardened window → menu → show local data → startup refresh.
+ *   log file → privileged app scheme → single-instance lock → ready → atobarai://app serves out/renderer →
+ *   data folder → credentials store (safeStorage; unreadable credentials open the app with a banner) → core
+ *   (database, NP connection, demo mode) → IPC binding → hardened window → menu → show local data → startup
+ *   refresh → updater (packaged, not demo).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { createCore, type Core } from '../core/app/core';
-import { createConsoleLogger } from '../core/app/logger';
 import { createFileSecretStore } from '../core/credentials/secret-store';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { appUrl } from './app-url';
 import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
+import { setupLogging, openLogFolder } from './logging';
 import { installMenu } from './menu';
 import { lockNavigation } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
+import { startUpdater } from './updater';
 import { createMainWindow } from './window';
 
 const APP_NAME = '後払いデスク';
-const log = createConsoleLogger();
+const log = setupLogging(!app.isPackaged);
 let core: Core | null = null;
 let trusted: TrustedWindow | null = null;
 
@@ -68,8 +71,9 @@ async function boot(): Promise<void> {
   });
   bindIpc(ipcMain, core.dispatch, () => trusted);
   core.subscribe((message) => pushEvent(trusted, message));
-  installMenu(APP_NAME);
+  installMenu(APP_NAME, { openLogFolder: () => void openLogFolder() });
   await createWindow();
+  startUpdater(core, log, APP_NAME);
 }
 
 // Before `ready`: the renderer is served from atobarai://app (app-protocol.ts), never file://.

@@ -9,13 +9,22 @@ const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unk
 const windowOptions: unknown[] = [];
 const schemes: unknown[] = [];
 const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+const dialogs: { message: string; buttons: string[] }[] = [];
+let dialogResponse = 0;
 vi.mock('electron', () => ({
   app: { isPackaged: true },
+  dialog: {
+    showMessageBox: vi.fn(async (options: { message: string; buttons: string[] }) => {
+      dialogs.push(options);
+      return { response: dialogResponse };
+    }),
+  },
   protocol: {
     registerSchemesAsPrivileged: (list: unknown[]) => schemes.push(...list),
     handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn),
   },
   BrowserWindow: class {
+    static getAllWindows = () => [];
     constructor(options: unknown) {
       windowOptions.push(options);
     }
@@ -25,6 +34,23 @@ vi.mock('electron', () => ({
   shell: { openExternal: vi.fn(async () => undefined) },
   safeStorage: {},
 }));
+
+// electron-updater, as the main process sees it: an event emitter with the documented switches.
+const updater = vi.hoisted(() => {
+  const listeners = new Map<string, (arg: unknown) => void>();
+  return {
+    listeners,
+    autoUpdater: {
+      logger: null as unknown,
+      autoDownload: false,
+      autoInstallOnAppQuit: false,
+      checkForUpdates: vi.fn(async () => null),
+      quitAndInstall: vi.fn(),
+      on: (event: string, fn: (arg: unknown) => void) => listeners.set(event, fn),
+    },
+  };
+});
+vi.mock('electron-updater', () => ({ default: { autoUpdater: updater.autoUpdater } }));
 
 import { CONTRACT_METHODS, BRIDGE_GLOBAL, ipcChannel } from '../../shared/contract-names';
 import { RENDERER_CSP } from '../../shared/csp';
@@ -36,6 +62,10 @@ import { isAllowedExternal, isAppUrl, openExternalSafely } from '../../electron/
 import { registerAppScheme, serveAppScheme } from '../../electron/main/app-protocol';
 import { appUrl } from '../../electron/main/app-url';
 import { HOST_CSP } from '../../shared/csp';
+import { menuTemplate } from '../../electron/main/menu';
+import { startUpdater } from '../../electron/main/updater';
+import { silentLogger } from '../../electron/core/app/logger';
+import { UPDATE_PROMPT_TITLE } from '../../electron/updates/update-controller';
 
 describe('window', () => {
   it('is isolated, sandboxed, without Node, with web security', () => {
@@ -177,5 +207,62 @@ describe('the app scheme', () => {
   it('names pages under atobarai://app when packaged', () => {
     expect(appUrl()).toBe('atobarai://app/index.html');
     expect(appUrl('print.html?ids=1,2')).toBe('atobarai://app/print.html?ids=1,2');
+  });
+});
+
+describe('menu', () => {
+  it('has 「ログフォルダを開く」 in ヘルプ on every platform, calling the log-folder action', () => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const openLogFolder = vi.fn();
+      const help = menuTemplate(platform, '後払いデスク', { openLogFolder }).find((m) => m.label === 'ヘルプ');
+      const item = (help?.submenu as { label?: string; click?: () => void }[]).find((i) => i.label === 'ログフォルダを開く');
+      expect(item, platform).toBeDefined();
+      item!.click!();
+      expect(openLogFolder).toHaveBeenCalledTimes(1);
+    }
+  });
+});
+
+describe('updater wiring', () => {
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it('checks at launch, downloads in the background, asks in Japanese and restarts only when idle', async () => {
+    let activity = { syncing: true, importing: false };
+    const controller = startUpdater({ activity: () => activity, isDemo: () => false }, silentLogger, '後払いデスク');
+    await flush();
+    expect(updater.autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1);
+    expect(updater.autoUpdater.autoDownload).toBe(true);
+    expect(updater.autoUpdater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.autoUpdater.logger).toBe(silentLogger);
+
+    updater.listeners.get('update-downloaded')!({ version: '2.0.0' });
+    await flush();
+    expect(dialogs).toEqual([]); // a sync runs: no prompt yet
+    activity = { syncing: false, importing: false };
+    controller.stop();
+    controller.downloaded('2.0.0'); // (already waiting: the repeat is ignored)
+    expect(controller.state()).toBe('waiting-to-prompt');
+  });
+
+  it('prompts 「新しいバージョンがあります — 再起動して更新」 and installs on the first button', async () => {
+    dialogs.length = 0;
+    dialogResponse = 0;
+    updater.autoUpdater.quitAndInstall.mockClear();
+    const controller = startUpdater({ activity: () => ({ syncing: false, importing: false }), isDemo: () => false }, silentLogger, '後払いデスク');
+    updater.listeners.get('update-downloaded')!({ version: '2.1.0' });
+    await flush();
+    expect(dialogs[0]?.message).toBe(UPDATE_PROMPT_TITLE);
+    expect(UPDATE_PROMPT_TITLE).toBe('新しいバージョンがあります — 再起動して更新');
+    expect(dialogs[0]?.buttons).toEqual(['再起動して更新', 'あとで']);
+    expect(updater.autoUpdater.quitAndInstall).toHaveBeenCalledTimes(1);
+    controller.stop();
+  });
+
+  it('does not look for updates in demo mode', async () => {
+    updater.autoUpdater.checkForUpdates.mockClear();
+    const controller = startUpdater({ activity: () => ({ syncing: false, importing: false }), isDemo: () => true }, silentLogger, '後払いデスク');
+    await flush();
+    expect(updater.autoUpdater.checkForUpdates).not.toHaveBeenCalled();
+    controller.stop();
   });
 });

@@ -18,6 +18,7 @@ import { credentialProblem, isUnreadableCredentials } from '../credentials/crede
 import { createNpClient, type NpClient } from '../np/client';
 import { systemClock, type Clock } from '../np/store';
 import type { CoreContext, CorePorts } from './context';
+import { createImportTracker, type CoreActivity } from './activity';
 import { seedDemoOrders } from './demo-seed';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
@@ -59,6 +60,10 @@ export interface Core {
   startLaunchSync(): Promise<SyncSummary | null>;
   /** The embedded sandbox, when demo mode started one. */
   sandbox(): RunningSandbox | null;
+  /** Whether a sync or an import runs now (the updater never restarts then). */
+  activity(): CoreActivity;
+  /** Demo mode (the embedded sandbox) rather than NP's test or production environment. */
+  isDemo(): boolean;
   close(): Promise<void>;
 }
 
@@ -175,9 +180,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...csvHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
+  const imports = createImportTracker();
 
   return {
-    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => dispatch(method, input),
+    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => imports.track(method, () => dispatch(method, input)),
     subscribe: (listener) => bus.subscribe(listener),
     async startLaunchSync() {
       try {
@@ -188,6 +194,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       }
     },
     sandbox: () => sandbox,
+    activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
+    isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
       await session.close();
       if (sandbox) await sandbox.stop();
