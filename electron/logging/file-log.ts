@@ -3,8 +3,8 @@
  * behind the core's Logger interface. Plain Node: electron/main passes `electron-log/main`, tests pass
  * `electron-log/node` writing to a temporary file — the same configuration either way.
  *
- *   Windows  %APPDATA%\後払いデスク\logs\main.log      macOS  ~/Library/Logs/後払いデスク/main.log
- *   Linux    ~/.config/後払いデスク/logs/main.log        (main.old.log: the previous 5 MB)
+ *   Windows  %APPDATA%\Atobarai Desk\logs\main.log    macOS  ~/Library/Logs/Atobarai Desk/main.log
+ *   Linux    ~/.config/Atobarai Desk/logs/main.log      (main.old.log: the previous 5 MB)
  */
 import type { LogMessage, NodeLogger } from 'electron-log';
 import { formatLine, redact, type Logger } from '../core/app/logger';
