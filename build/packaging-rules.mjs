@@ -82,12 +82,7 @@ export function updateConfigProblems(appUpdateYml) {
   const problems = [];
   if (field('provider') !== 'generic') problems.push(`the update provider is ${field('provider') ?? 'missing'}, not generic`);
   const url = field('url');
-  let parsed = null;
-  try {
-    parsed = url ? new URL(url) : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = URL.canParse(url ?? '') ? new URL(url) : null;
   if (!parsed || parsed.protocol !== 'https:') problems.push(`the update URL must be https (got ${url ?? 'none'})`);
   return problems;
 }
