@@ -96,17 +96,22 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     }, CHECK_INTERVAL_MS);
   }
 
-  /** Ask once nothing runs; re-check every BUSY_RETRY_MS while a sync or an import does. */
-  function promptWhenIdle(): void {
-    if (!canRestartNow(deps.activity())) {
-      state = 'waiting-to-prompt';
-      later(promptWhenIdle, BUSY_RETRY_MS);
+  /** Runs next once neither a sync nor an import runs, re-checking every BUSY_RETRY_MS meanwhile. */
+  function whenIdle(waiting: 'waiting-to-prompt' | 'waiting-to-restart', next: () => void): void {
+    if (canRestartNow(deps.activity())) {
+      next();
       return;
     }
+    state = waiting;
+    later(() => whenIdle(waiting, next), BUSY_RETRY_MS);
+  }
+
+  function prompt(): void {
     state = 'prompting';
     deps.prompt(version).then(
       (answer) => {
-        if (answer === 'restart') restartWhenIdle();
+        // A sync or an import may have begun while the dialog was open: the restart waits for it.
+        if (answer === 'restart') whenIdle('waiting-to-restart', install);
         else {
           state = 'declined';
           deps.log.info(`update ${version} postponed: it installs when the app quits`);
@@ -119,13 +124,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
     );
   }
 
-  /** Staff said restart; a sync may have begun while the dialog was open: restart once it ends. */
-  function restartWhenIdle(): void {
-    if (!canRestartNow(deps.activity())) {
-      state = 'waiting-to-restart';
-      later(restartWhenIdle, BUSY_RETRY_MS);
-      return;
-    }
+  function install(): void {
     state = 'installing';
     deps.log.info(`restarting to install ${version}`);
     deps.install();
@@ -141,7 +140,7 @@ export function createUpdateController(deps: UpdateControllerDeps): UpdateContro
       if (state !== 'idle') return;
       version = v;
       deps.log.info(`update ${v} downloaded`);
-      promptWhenIdle();
+      whenIdle('waiting-to-prompt', prompt);
     },
     stop() {
       for (const cancel of timers) cancel();
