@@ -383,7 +383,7 @@ export const en: MessageSchema = {
     appInfo: 'Version {version} / transport {transport}',
   },
   startup: {
-    credentialsProblem: 'The saved NP credentials cannot be read. Your orders are still here; to talk to NP, enter the credentials again in Settings.',
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
     openSettings: 'Open Settings',
   },
   errors: {

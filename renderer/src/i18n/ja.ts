@@ -379,7 +379,7 @@ export const ja = {
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
   startup: {
-    credentialsProblem: '保存されているNPの認証情報を読み込めません。受注データはそのまま使えます。NPとの通信には、設定画面で認証情報を登録し直してください。',
+    credentialsProblem: '保存されているNPの認証情報を読み込めません（受注データはそのまま使えます）。',
     openSettings: '設定を開く',
   },
   errors: {
