@@ -39,7 +39,6 @@ export interface BrowserHost {
 export const TOKEN_HEADER = 'x-atobarai-token';
 const LOOPBACK = '127.0.0.1';
 
-
 export function assertLoopbackHost(host: string): void {
   if (host !== LOOPBACK) {
     throw new Error(`The browser host binds ${LOOPBACK} only (refusing "${host}"): it serves an unauthenticated UI to this machine alone.`);
