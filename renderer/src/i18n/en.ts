@@ -388,6 +388,10 @@ export const en: MessageSchema = {
     retentionUnit: 'months',
     retentionHelp: 'Older NP history keeps its outcome and error codes; NP’s raw answers are removed (in the background).',
   },
+  startup: {
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
+    openSettings: 'Open Settings',
+  },
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

@@ -384,6 +384,10 @@ export const ja = {
     retentionUnit: 'か月',
     retentionHelp: 'これより古いNP履歴は、結果とエラーコードを残してNPの応答本文を削除します（バックグラウンドで実行）。',
   },
+  startup: {
+    credentialsProblem: '保存されているNPの認証情報を読み込めません（受注データはそのまま使えます）。',
+    openSettings: '設定を開く',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',
