@@ -47,7 +47,6 @@ export function useScaledScroll(opts: UseScaledScrollOptions) {
     /** Whether the list is longer than the table is given (the scrollbar is scaled). */
     scaled: computed(() => virtualRows.value < opts.total()),
     toListIndex: (virtualIndex: number): number => virtualIndex + offsetRows.value,
-    toVirtualIndex: (listIndex: number): number => listIndex - offsetRows.value,
     onScroll({ scrollTop }: { scrollTop: number }): void {
       measure();
       apply(scroll.onScroll(scrollTop));
