@@ -112,9 +112,6 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     migrate(db, migrations, file);
     // Planner statistics (sqlite_stat1/stat4) for tables that have none yet or have grown or shrunk a lot since:
     // with them SQLite knows which search filter keeps few rows and picks that index (orders/search-sql.ts).
-    // analysis_limit makes ANALYZE sample each index instead of reading all of it (SQLite's advice for optimize
-    // at open): a file of 1,000,000 orders then reopens in milliseconds, not seconds.
-    db.pragma('analysis_limit = 1000');
     db.pragma('optimize = 0x10002');
     return db;
   } catch (e) {

@@ -5,7 +5,7 @@
 import { INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, GENDERS } from '../../../shared/order';
 import { NP_STATUSES } from '../../../shared/np/status';
 import { NP_STATUS_FILTERS, type NormalizedSearchCriteria, type OrderSortKey } from '../../../shared/search';
-import { textFilters, type TermLookup } from './text-match';
+import { textFilters, textScans, type TermLookup } from './text-match';
 
 export interface SearchSql {
   /** 'WHERE …' or '' when no filter applies. */
@@ -101,7 +101,9 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
     if (r?.from !== undefined) indexed(`${column} >= ?`, r.from);
     if (r?.to !== undefined) indexed(`${column} <= ?`, r.to);
   };
-  const text = textFilters(c, opts.terms);
+  // Walking the sort index tests each visited order: the text filters are checked on its keys there, instead of
+  // first building the set of every match from orders_text (135,000 rowids for 玉露 at 1,000,000 orders).
+  const text = opts.page === 'walk' ? textScans(c) : textFilters(c, opts.terms);
   if (text.nothing) term('0');
   if (text.match) indexed('id IN (SELECT rowid FROM orders_text WHERE orders_text MATCH ?)', text.match);
   for (const [column, folded] of text.scans) term(`instr(${column}, ?) > 0`, folded);
@@ -144,11 +146,12 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
 /**
  * The page plan for a search with `hits` matches among about `orders` orders. Walking the sort index visits about
  * (offset + limit) × orders / hits orders; reading the matches visits `hits` and sorts them: walk when that is
- * fewer. Never walk where the sort index cannot serve (code columns), nor フリガナ sorted by フリガナ (the matches
- * crowd in one part of that index, so the walk would cross everything before them).
+ * fewer. Never walk where the sort index cannot serve (code columns), nor where the matches crowd in one part of
+ * it, so the walk would cross everything before them: フリガナ sorted by フリガナ, and a 注文番号 range (order numbers
+ * follow order dates: at 1,000,000 orders a range in the middle was a 500 ms walk).
  */
 export function choosePagePlan(c: NormalizedSearchCriteria, hits: number, orders: number): PagePlan {
-  if (!SORT_INDEXES[c.sort.key] || (c.sort.key === 'customerKana' && c.kana)) return 'filter';
+  if (!SORT_INDEXES[c.sort.key] || (c.sort.key === 'customerKana' && c.kana) || c.orderNo) return 'filter';
   return hits * hits >= (c.offset + c.limit) * orders ? 'walk' : 'filter';
 }
 

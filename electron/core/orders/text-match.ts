@@ -37,6 +37,12 @@ export interface TextFilters {
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
+/** Every text filter as instr() on its key: for a walk along the sort index, which visits few orders per page. */
+export function textScans(c: NormalizedSearchCriteria): TextFilters {
+  const scans = (Object.entries(TEXT_COLUMNS) as [TextColumn, string][]).flatMap(([column, key]): [string, string][] => (c[column] ? [[key, c[column]]] : []));
+  return { scans, nothing: false };
+}
+
 export function textFilters(c: NormalizedSearchCriteria, terms?: TermLookup): TextFilters {
   const parts: string[] = [];
   const scans: [string, string][] = [];
