@@ -27,6 +27,13 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import type { ZipAddress } from './zip-address';
+
+/** lookupZip's answer: the zip code as 7 digits (null when it is not) and its entries ([] when unknown). */
+export interface ZipLookupResult {
+  zip: string | null;
+  entries: ZipAddress[];
+}
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
@@ -152,6 +159,8 @@ export const contract = {
   csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  /** 〒 → 住所: Japan Post's entries of a zip code (issue 14), for auto-fill and the zip ↔ address check. */
+  lookupZip: method(z.object({ zip: z.string().max(20, { error: '郵便番号が長すぎます' }) })).returns<ZipLookupResult>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {

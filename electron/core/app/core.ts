@@ -25,6 +25,7 @@ import { csvHandlers } from './handlers/csv';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
+import { zipHandlers } from './handlers/zip';
 import { createConsoleLogger, type Logger } from './logger';
 import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
 import { openSession, type Session } from './session';
@@ -162,6 +163,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...npHandlers(ctx),
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
+    ...zipHandlers(),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
 
