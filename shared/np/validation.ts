@@ -17,7 +17,6 @@ export {
   npLength,
   normalizeTel,
   normalizeZip,
-  toFullWidthKana,
 } from './text';
 
 export interface NpValidationOptions {

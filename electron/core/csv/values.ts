@@ -206,15 +206,3 @@ export function parseGender(raw: string): Parsed<Gender> {
 const INVOICE_TYPES = table<InvoiceType>(INVOICE_TYPE_LABELS, { 別送り: 'separate', 同梱請求書: 'bundled', 請求書同梱: 'bundled', 請求書別送: 'separate' });
 export const parseInvoiceType = (raw: string): Parsed<InvoiceType> =>
   lookup(INVOICE_TYPES, raw, '請求書区分', Object.values(INVOICE_TYPE_LABELS));
-
-/** Half-width katakana to full width (ｶﾞ→ガ); nothing else changes (names keep ㈱, ①, 全角英数 as entered). */
-export function widenHalfwidthKana(s: string): string {
-  return HALFWIDTH_KANA.test(s) ? s.replace(HALFWIDTH_KANA_RUNS, (run) => run.normalize('NFKC')) : s;
-}
-const HALFWIDTH_KANA = /[\uFF61-\uFF9F]/u;
-const HALFWIDTH_KANA_RUNS = /[\uFF61-\uFF9F]+/gu;
-
-/** フリガナ: half-width kana widened, hiragana → katakana (some carts export ふりがな). */
-export function toKatakana(s: string): string {
-  return widenHalfwidthKana(s).replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}
