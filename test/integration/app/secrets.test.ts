@@ -99,6 +99,7 @@ describe('the SP code never leaves the main side', () => {
     await value('csvShipmentsPreview', { file });
     await call('csvShipmentsApply', { file });
     await call('demoReset');
+    await call('lookupZip', { zip: '1070052' });
     await value('clearCredentials', { environment: 'test' });
 
     expect(CONTRACT_METHODS.filter((m) => !called.has(m))).toEqual([]);
