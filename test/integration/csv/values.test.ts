@@ -84,7 +84,7 @@ describe('numbers and codes', () => {
     expect(formatTel('09012345678')).toBe('090-1234-5678');
     expect(formatTel('0312345678')).toBe('03-1234-5678');
     expect(formatTel('0120123456')).toBe('0120-123-456');
-    expect(formatTel('0466123456')).toBe('0466123456');
+    expect(formatTel('0466123456')).toBe('0466-12-3456');
     expect(formatTel('08001234567')).toBe('0800-123-4567'); // 0800 before the 080 mobiles
   });
 });
