@@ -226,17 +226,21 @@ function zipMismatchOf(p: Obj, lookup: ZipLookup): ZipAddressMismatch | null {
   return checkZipAddress(p.zip_code, p.address, lookup(p.zip_code));
 }
 
-/**
- * Which part of the address disagrees with the zip code, in Japanese, for the buyer and the ship-to of a register
- * or update item (the detail behind E0100059 / E0100083); [] when they agree.
- */
-export function zipAddressNotes(item: unknown, lookup: ZipLookup): string[] {
+/** The detail behind E0100059 / E0100083: whose address, and the Japanese sentence naming the part that disagrees. */
+export interface ZipAddressNote {
+  person: 'customer' | 'dest_customer';
+  message: string;
+}
+
+/** Which part of the address disagrees with the zip code, for the buyer and the ship-to of a register or update item. */
+export function zipAddressNotes(item: unknown, lookup: ZipLookup): ZipAddressNote[] {
   const it = isObj(item) ? item : {};
-  const notes: string[] = [];
-  for (const [who, p] of [['購入者', it.customer], ['配送先', it.dest_customer]] as const) {
-    if (!isObj(p) || (who === '配送先' && isEmptyDest(p))) continue;
+  const notes: ZipAddressNote[] = [];
+  for (const [person, who] of [['customer', '購入者'], ['dest_customer', '配送先']] as const) {
+    const p = it[person];
+    if (!isObj(p) || (person === 'dest_customer' && isEmptyDest(p))) continue;
     const m = zipMismatchOf(p, lookup);
-    if (m) notes.push(zipMismatchMessage(who, m));
+    if (m) notes.push({ person, message: zipMismatchMessage(who, m) });
   }
   return notes;
 }

@@ -86,12 +86,12 @@ describe('validateRegisterItem', () => {
     const osakaZip = withCustomer({ zip_code: '530-0001' });
     expect(validateRegisterItem(osakaZip)).toEqual([]);
     expect(validateRegisterItem(osakaZip, { zipAddress })).toEqual(['E0100059']);
-    expect(zipAddressNotes(osakaZip, zipAddress)).toEqual(['購入者の住所の都道府県「東京都」が郵便番号〒530-0001（大阪府）と一致しません']);
+    expect(zipAddressNotes(osakaZip, zipAddress)).toEqual([{ person: 'customer', message: '購入者の住所の都道府県「東京都」が郵便番号〒530-0001（大阪府）と一致しません' }]);
     const dest = withDest({ zip_code: '100-0001' });
     expect(validateRegisterItem(dest, { zipAddress })).toEqual(['E0100083']);
     const wrongCity = withDest({ zip_code: '530-0001', address: '大阪府堺市堺区1-1' });
     expect(validateRegisterItem(wrongCity, { zipAddress })).toEqual(['E0100083']);
-    expect(zipAddressNotes(wrongCity, zipAddress)).toEqual(['配送先の住所の市区町村が郵便番号〒530-0001（大阪府大阪市北区）と一致しません']);
+    expect(zipAddressNotes(wrongCity, zipAddress)).toEqual([{ person: 'dest_customer', message: '配送先の住所の市区町村が郵便番号〒530-0001（大阪府大阪市北区）と一致しません' }]);
     expect(validateRegisterItem(item(), { zipAddress })).toEqual([]);
     expect(validateRegisterItem(withDest({}), { zipAddress })).toEqual([]);
     expect(zipAddressNotes(withDest({}), zipAddress)).toEqual([]);

@@ -78,7 +78,7 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
       const item = toRegisterItem(order, ctx.mapping());
       const opts = ctx.validation();
       const codes = validateRegisterItem(item, opts);
-      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(item, opts.zipAddress) : []);
+      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(item, opts.zipAddress).map((n) => n.message) : []);
       return item;
     }
     case 'update': {
@@ -89,7 +89,7 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
       }
       const opts = ctx.validation();
       const codes = validateUpdateItem(preview.payload, opts);
-      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(preview.payload, opts.zipAddress) : []);
+      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(preview.payload, opts.zipAddress).map((n) => n.message) : []);
       return preview.payload;
     }
     case 'cancel': {

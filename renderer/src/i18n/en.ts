@@ -382,6 +382,11 @@ export const en: MessageSchema = {
     language: 'Language',
     appInfo: 'Version {version} / transport {transport}',
   },
+  // 〒 → 住所 (issue 14)
+  zip: {
+    unknown: 'This postal code is not in Japan Post’s data. Please check the number.',
+    towns: 'Pick the area:',
+  },
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

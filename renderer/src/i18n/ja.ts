@@ -378,6 +378,11 @@ export const ja = {
     language: '表示言語',
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
+  // 〒 → 住所 (issue 14)
+  zip: {
+    unknown: 'この郵便番号は日本郵便のデータにありません。番号を確認してください。',
+    towns: '町域を選択:',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',
