@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserOrSkip, launchChromium } from './browser';
-import { screenshot, startApp, type AppUnderTest } from './app';
+import { fillGoodsAndCarrier, newAppPage, screenshot, startApp, type AppUnderTest } from './app';
 
 const executable = browserOrSkip();
 
@@ -20,11 +20,7 @@ describe.skipIf(!executable)('〒 → 住所 in a browser (demo mode)', () => {
   beforeAll(async () => {
     sut = await startApp({ demoOrders: 20 });
     browser = await launchChromium(executable!);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
-    });
+    page = await newAppPage(browser, pageErrors);
   });
 
   afterAll(async () => {
@@ -47,14 +43,7 @@ describe.skipIf(!executable)('〒 → 住所 in a browser (demo mode)', () => {
     // a wrong city typed over it: the NP warning names the part (shown once staff try to register)
     await page.fill('input[name="customer.address"]', '島根県松江市港町1-2');
     await page.fill('input[name="customer.tel"]', '0851221234');
-    await page.fill('input[name="lines.0.name"]', '有機緑茶 100g');
-    const price = page.locator('[data-line="0"] .el-input-number input').first();
-    await price.fill('3000');
-    await price.blur();
-    if (!(await page.locator('.el-select:has(input[name="carrierCode"]) .el-select__selected-item:not(.is-transparent)').count())) {
-      await page.locator('.el-select:has(input[name="carrierCode"])').click();
-      await page.locator('.el-select-dropdown__item:visible', { hasText: 'ヤマト運輸' }).click();
-    }
+    await fillGoodsAndCarrier(page, '有機緑茶 100g', 3000);
     await page.locator('[data-test="create-submit"]').click();
     await expect.poll(() => zipWarning().textContent()).toBe('購入者の住所の市区町村が郵便番号〒685-0015（島根県隠岐郡隠岐の島町）と一致しません');
     await screenshot(page, 'zip-autofill-mismatch.png');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../shared/api-result';
 import type { OrderDetail, ZipLookupResult } from '../../../shared/contract';
 import type { OrderInput } from '../../../shared/order';
+import { sampleOrder } from '../store/helpers';
 import { createCore, type Core } from '../../../electron/core/app/core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
@@ -12,36 +13,8 @@ import { createMemorySecretStore } from '../../../electron/core/credentials/secr
 const ports = { exportTarget: async (name: string) => ({ path: join(mkdtempSync(join(tmpdir(), 'exp-')), name), download: name }) };
 
 function order(orderNo: string, zip: string, address: string): OrderInput {
-  return {
-    orderNo,
-    orderedAt: Date.UTC(2026, 10, 28, 1, 30),
-    status: 'new',
-    paymentMethod: 'np_atobarai',
-    customer: {
-      name: '山田 太郎',
-      kana: 'ヤマダ タロウ',
-      companyName: '',
-      departmentName: '',
-      zip,
-      address,
-      tel: '0312345678',
-      email: 'taro@example.jp',
-      birthDate: null,
-      gender: 'male',
-    },
-    shipTo: null,
-    lines: [{ name: '緑茶 100g', unitPrice: 1200, quantity: 2 }],
-    shippingFee: 600,
-    fee: 0,
-    discount: 0,
-    carrierCode: null,
-    slipNo: '',
-    invoiceType: 'separate',
-    note: '',
-    shopMemo: '',
-    shippedAt: null,
-    paidAt: null,
-  };
+  const base = sampleOrder({ orderNo, carrierCode: null });
+  return { ...base, customer: { ...base.customer, zip, address } };
 }
 
 describe('zip data through the core (lookupZip, the check before 取引登録)', () => {
