@@ -71,8 +71,11 @@ function unvoiced(c: string): string {
   return c.normalize('NFD').charAt(0);
 }
 
+const ITERATION_MARK = /[ゝゞヽヾ]/u;
+
 /** Iteration marks written out: ゝ/ヽ repeat the letter before, ゞ/ヾ repeat it voiced (いすゞ → いすず). */
 export function expandIterationMarks(s: string): string {
+  if (!ITERATION_MARK.test(s)) return s;
   let out = '';
   for (const c of s) {
     const prev = out.slice(-1);

@@ -27,8 +27,10 @@ export function foldText(s: string): string {
 /** Name key (お名前): the generic fold plus katakana → hiragana, so a kana given name matches either script. */
 export function foldName(s: string): string {
   // widenKana first, so ｦﾞ, ヺ and ヲ゛ (and ゔ, ヴ, う゛) end as one key; NFC joins a voiced mark to its letter.
-  return expandIterationMarks(toHiragana(foldText(widenKana(s))).normalize('NFC'));
+  const key = toHiragana(foldText(widenKana(s)));
+  return expandIterationMarks(VOICED_MARK.test(key) ? key.normalize('NFC') : key);
 }
+const VOICED_MARK = /\u3099|\u309A/u;
 
 /** Kana key (フリガナ): NFKC, hiragana, without spaces, ー and ・. */
 export function foldKana(s: string): string {

@@ -5,7 +5,9 @@
  * the metadata is bundled (tel-metadata-jp.json, ~3 KB, from scripts/generate-tel-metadata.mjs). The format is
  * chosen as the library's formatNational() chooses it (the last leading-digits pattern, then the whole pattern)
  * with the regular expressions compiled once: the library's own call costs ~50 µs a number, too slow for a
- * 200,000-row export. test/unit/tel-format.test.ts checks both agree for every area code.
+ * 200,000-row export. Japan's leading-digits patterns read at most the first 5 digits after the 0 and its
+ * number patterns only count digits, so the choice is remembered per length and first 6 digits.
+ * test/unit/tel-format.test.ts checks both facts on the metadata and that the result agrees with the library.
  */
 import metadata from './tel-metadata-jp.json';
 
@@ -21,6 +23,10 @@ interface TelFormat {
 }
 
 let formats: TelFormat[] | null = null;
+/** The format chosen for a length and the first 6 digits (null: none fits). */
+const chosen = new Map<string, TelFormat | null>();
+/** How many leading digits decide the format (see the module comment; the test checks the metadata). */
+export const TEL_FORMAT_KEY_DIGITS = 6;
 
 function telFormats(): TelFormat[] {
   if (formats) return formats;
@@ -40,11 +46,13 @@ export function formatTel(tel: string): string {
   // 010 is Japan's international call prefix, not the start of a number in Japan.
   if (!/^0\d{9,10}$/u.test(d) || d.startsWith('010')) return tel;
   const national = d.slice(1);
-  for (const f of telFormats()) {
-    if ((f.leading && !f.leading.test(national)) || !f.whole.test(national)) continue;
-    return national.replace(f.pattern, f.template);
+  const key = `${d.length}${d.slice(0, TEL_FORMAT_KEY_DIGITS)}`;
+  let f = chosen.get(key);
+  if (f === undefined) {
+    f = telFormats().find((x) => (!x.leading || x.leading.test(national)) && x.whole.test(national)) ?? null;
+    if (chosen.size < 50_000) chosen.set(key, f);
   }
-  return tel;
+  return f ? national.replace(f.pattern, f.template) : tel;
 }
 
 /** '1070052' → '107-0052' (in a CSV the hyphen also keeps Excel from reading 0600001 as the number 600001). */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
-import { formatTel, formatZip } from '../../shared/tel-zip-format';
+import { TEL_FORMAT_KEY_DIGITS, formatTel, formatZip } from '../../shared/tel-zip-format';
 import jpMetadata from '../../shared/tel-metadata-jp.json';
 
 const all = createRequire(import.meta.url)('libphonenumber-js/metadata.min.json') as MetadataJson & { countries: Record<string, unknown>; country_calling_codes: Record<string, unknown> };
@@ -47,6 +47,49 @@ describe('TEL by Japan’s numbering plan (libphonenumber-js metadata)', () => {
       }
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  it('the metadata lets the format be chosen by the length and the first 6 digits (what formatTel remembers)', () => {
+    const formats = (jpMetadata.countries.JP as unknown[])[4] as [string, string, string[]?][];
+    expect(formats.length).toBeGreaterThan(3);
+    /** The most digits a leading-digits pattern (digits, [classes], groups, alternation, {n}) can read. */
+    function depth(p: string): number {
+      let i = 0;
+      const seq = (): number => {
+        let d = 0;
+        while (i < p.length && p[i] !== '|' && p[i] !== ')') {
+          let step = 1;
+          if (p[i] === '(') {
+            i += p.startsWith('(?:', i) ? 3 : 1;
+            step = alt();
+            i++; // ')'
+          } else if (p[i] === '[') i = p.indexOf(']', i) + 1;
+          else if (p[i] === '\\') i += 2;
+          else if (/\d/u.test(p[i]!)) i++;
+          else throw new Error(`unexpected ${p[i]} in ${p}`);
+          const rep = /^\{(\d+)(?:,(\d+))?\}/u.exec(p.slice(i));
+          if (rep) {
+            step *= Number(rep[2] ?? rep[1]);
+            i += rep[0].length;
+          } else if (p[i] === '?') i++;
+          d += step;
+        }
+        return d;
+      };
+      const alt = (): number => {
+        let best = seq();
+        while (p[i] === '|') {
+          i++;
+          best = Math.max(best, seq());
+        }
+        return best;
+      };
+      return alt();
+    }
+    for (const [pattern, , leading] of formats) {
+      expect(pattern, pattern).toMatch(/^(\(\\d(\{\d+\})?\))+$/u); // only counts digits: depends on the length alone
+      for (const l of leading ?? []) expect(depth(l), l).toBeLessThanOrEqual(TEL_FORMAT_KEY_DIGITS - 1); // digits after the 0
+    }
   });
 
   it('bundles Japan’s part of the installed metadata, current (node scripts/generate-tel-metadata.mjs)', () => {

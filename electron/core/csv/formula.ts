@@ -10,8 +10,11 @@ const LEADERS = '=+\\-@\\t\\r＝＋－＠';
 const GUARDED = new RegExp(`^'*[${LEADERS}]`, 'u');
 const RESTORABLE = new RegExp(`^'+[${LEADERS}]`, 'u');
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/u;
+/** The first characters that may need a look (the leaders and the apostrophe): most cells are passed at once. */
+const FIRST = new Set([...'=+-@\t\r＝＋－＠\''].map((c) => c.charCodeAt(0)));
 
 export function neutraliseFormula(value: string): string {
+  if (!FIRST.has(value.charCodeAt(0))) return value;
   return GUARDED.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
@@ -25,7 +28,7 @@ export function restoreFormula(value: string): string {
  */
 const CONTROL_RANGES = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
 const CONTROL = new RegExp(`[${CONTROL_RANGES}]`, 'gu');
-const HAS_CONTROL = new RegExp(`[${CONTROL_RANGES}]`, 'u');
+const HAS_CONTROL = new RegExp(`[${CONTROL_RANGES}]`);
 
 export function stripControlChars(value: string): string {
   return HAS_CONTROL.test(value) ? value.replace(CONTROL, '') : value;
