@@ -382,6 +382,10 @@ export const en: MessageSchema = {
     language: 'Language',
     appInfo: 'Version {version} / transport {transport}',
   },
+  startup: {
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
+    openSettings: 'Open Settings',
+  },
   // 〒 → 住所 (issue 14)
   zip: {
     unknown: 'This postal code is not in Japan Post’s data. Please check the number.',

@@ -378,6 +378,10 @@ export const ja = {
     language: '表示言語',
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
+  startup: {
+    credentialsProblem: '保存されているNPの認証情報を読み込めません（受注データはそのまま使えます）。',
+    openSettings: '設定を開く',
+  },
   // 〒 → 住所 (issue 14)
   zip: {
     unknown: 'この郵便番号は日本郵便のデータにありません。番号を確認してください。',
