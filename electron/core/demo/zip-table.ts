@@ -41,9 +41,17 @@ const DEMO_ZIPS: readonly string[] = [
   '8851204', '8892512', '8911103', '8920824', '8942501', '8980008', '8995105', '9010315', '9012301', '9040035', '9050014', '9060007',
 ];
 
-/** The demo codes with Japan Post's first entry for each. */
-export const ZIP_TABLE: readonly ZipEntry[] = DEMO_ZIPS.map((zip) => {
-  const e = zipLookup(zip)[0];
-  if (!e) throw new Error(`demo zip code ${zip} is not in Japan Post's data`);
-  return [zip, e.prefecture, e.city, e.town] as const;
-});
+let table: readonly ZipEntry[] | null = null;
+
+/**
+ * The demo codes with Japan Post's first entry for each. Built on first use, so an app that never generates
+ * demo orders never reads the zip data at launch.
+ */
+export function zipTable(): readonly ZipEntry[] {
+  table ??= DEMO_ZIPS.map((zip) => {
+    const e = zipLookup(zip)[0];
+    if (!e) throw new Error(`demo zip code ${zip} is not in Japan Post's data`);
+    return [zip, e.prefecture, e.city, e.town] as const;
+  });
+  return table;
+}
