@@ -1,0 +1,111 @@
+/**
+ * One mail over SMTP (nodemailer's SMTPConnection), every outcome classified — like np/client.ts for NP:
+ *
+ *   sent     the server answered 2xx to the message
+ *   refused  the server refused this mail with 5xx (its answer is kept): sending it again would fail again
+ *   retry    the server answered 4xx (try later)
+ *   offline  the server could not be reached or the session failed before the message was handed over:
+ *            nothing was delivered, the mail waits
+ *   config   the server refused the shop's login or sender address: every mail would fail, they all wait
+ *   unknown  the connection was lost after the whole message was handed over and before the server answered:
+ *            it may have been delivered (送信結果不明). Never resent automatically.
+ *
+ * The message goes in as a stream that SMTPConnection pipes only after the server accepted DATA (354); when the
+ * stream has ended, the message and its final dot have been handed to the socket.
+ */
+import { Readable } from 'node:stream';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+
+export interface SmtpTarget {
+  host: string;
+  port: number;
+  security: 'starttls' | 'tls' | 'none';
+  user: string;
+  password: string | null;
+}
+
+export type SmtpOutcome =
+  | { kind: 'sent'; response: string; rejected: string[] }
+  | { kind: 'refused' | 'retry' | 'offline' | 'config' | 'unknown'; message: string };
+
+export interface SmtpTimeouts {
+  connectMs?: number;
+  socketMs?: number;
+}
+
+interface SmtpError extends Error {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+  rejected?: string[];
+}
+
+const answer = (e: SmtpError): string => (e.response ?? e.message).trim();
+
+function classify(e: SmtpError, handedOver: boolean, server: string): SmtpOutcome {
+  const code = e.responseCode ?? 0;
+  if (code >= 400) {
+    const temporary = code < 500;
+    if (e.code === 'EAUTH') return { kind: 'config', message: `SMTPサーバーがログインを拒否しました（${answer(e)}）。ユーザー名とパスワードを確認してください。` };
+    if (e.command === 'MAIL FROM') {
+      return temporary
+        ? { kind: 'retry', message: `SMTPサーバーが一時的に受け付けませんでした（${answer(e)}）。` }
+        : { kind: 'config', message: `SMTPサーバーが差出人アドレスを拒否しました（${answer(e)}）。差出人メールアドレスを確認してください。` };
+    }
+    if (e.command === 'CONN' || e.command === 'EHLO' || e.command === 'HELO' || e.command === 'STARTTLS') {
+      return { kind: 'offline', message: `SMTPサーバーが接続を受け付けませんでした（${answer(e)}）。` };
+    }
+    return temporary
+      ? { kind: 'retry', message: `SMTPサーバーが一時的に受け付けませんでした（${answer(e)}）。` }
+      : { kind: 'refused', message: `SMTPサーバーが受け付けませんでした（${answer(e)}）。` };
+  }
+  if (e.code === 'EENVELOPE') return { kind: 'refused', message: `宛先を受け付けられませんでした（${e.message}）。` };
+  if (e.code === 'EAUTH') return { kind: 'config', message: `SMTPサーバーにログインできません（${e.message}）。ユーザー名とパスワードを確認してください。` };
+  if (handedOver) {
+    return {
+      kind: 'unknown',
+      message: `メール本文の送信後、SMTPサーバーの応答を待つ間に接続が切れました（${e.message}）。届いたかどうか分かりません。`,
+    };
+  }
+  return { kind: 'offline', message: `SMTPサーバー（${server}）に接続できません（${e.message}）。` };
+}
+
+export async function sendOverSmtp(
+  target: SmtpTarget,
+  envelope: { from: string; to: string[] },
+  message: Buffer,
+  timeouts: SmtpTimeouts = {},
+): Promise<SmtpOutcome> {
+  const conn = new SMTPConnection({
+    host: target.host,
+    port: target.port,
+    secure: target.security === 'tls',
+    requireTLS: target.security === 'starttls',
+    ignoreTLS: target.security === 'none',
+    name: 'atobarai-desk.localhost',
+    connectionTimeout: timeouts.connectMs ?? 15_000,
+    greetingTimeout: timeouts.connectMs ?? 15_000,
+    socketTimeout: timeouts.socketMs ?? 60_000,
+  });
+  let handedOver = false;
+  const failed = new Promise<SmtpError>((resolve) => conn.on('error', (e: SmtpError) => resolve(e)));
+  const step = <T>(run: (cb: (err: SmtpError | null, value?: T) => void) => void): Promise<T> =>
+    Promise.race([
+      new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T)))),
+      failed.then((e) => Promise.reject(e)),
+    ]);
+  try {
+    await step<void>((cb) => conn.connect(() => cb(null)));
+    if (target.user) await step<void>((cb) => conn.login({ user: target.user, pass: target.password ?? '' }, (err) => cb(err as SmtpError | null)));
+    const stream = Readable.from([message]);
+    stream.once('end', () => (handedOver = true));
+    const info = await step<SMTPConnection.SentMessageInfo>((cb) => conn.send(envelope, stream, (err, i) => cb(err as SmtpError | null, i)));
+    conn.quit();
+    return { kind: 'sent', response: String(info.response ?? '').trim(), rejected: (info.rejected ?? []).map(String) };
+  } catch (e) {
+    return classify(e as SmtpError, handedOver, `${target.host}:${target.port}`);
+  } finally {
+    conn.close();
+  }
+}

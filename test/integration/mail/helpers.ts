@@ -1,0 +1,116 @@
+/** Mail test helpers: a real SMTP server (smtp-server + mailparser) on loopback, and a proxy that cuts the line. */
+import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface Arrived {
+  raw: Buffer;
+  parsed: ParsedMail;
+  rcptTo: string[];
+  /** The raw header block (before the blank line). */
+  headers: string;
+}
+
+export interface TestSmtp {
+  host: string;
+  port: number;
+  arrived: Arrived[];
+  /** Wait until at least n messages arrived (or throw after timeoutMs). */
+  waitFor(n: number, timeoutMs?: number): Promise<Arrived[]>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSmtp(opts: { rejectRcpt?: (address: string) => string | null } = {}): Promise<TestSmtp> {
+  const arrived: Arrived[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const why = opts.rejectRcpt?.(address.address);
+      if (why) {
+        const err = new Error(why) as Error & { responseCode: number };
+        err.responseCode = 550;
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        void simpleParser(raw).then((parsed) => {
+          arrived.push({ raw, parsed, rcptTo: session.envelope.rcptTo.map((r) => r.address), headers: raw.subarray(0, raw.indexOf('\r\n\r\n')).toString('latin1') });
+          callback();
+        }, callback);
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    host: '127.0.0.1',
+    port,
+    arrived,
+    async waitFor(n, timeoutMs = 10_000) {
+      const end = Date.now() + timeoutMs;
+      while (arrived.length < n) {
+        if (Date.now() > end) throw new Error(`expected ${n} mails, ${arrived.length} arrived`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return arrived;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A TCP proxy in front of an SMTP server that drops the client's connection right after forwarding the end of a
+ * message (the "\r\n.\r\n" after DATA): the server receives and accepts the mail, the client never hears it.
+ */
+export async function startDroppingProxy(target: { host: string; port: number }): Promise<{ port: number; drops: () => number; stop(): Promise<void> }> {
+  let drops = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(target.port, target.host);
+    sockets.add(client).add(upstream);
+    let inData = false;
+    let tail = '';
+    upstream.on('data', (c: Buffer) => {
+      if (/^354/mu.test(c.toString('latin1'))) inData = true;
+      if (!client.destroyed) client.write(c);
+    });
+    client.on('data', (c: Buffer) => {
+      upstream.write(c);
+      if (!inData) return;
+      tail = (tail + c.toString('latin1')).slice(-5);
+      if (tail === '\r\n.\r\n') {
+        drops++;
+        client.destroy();
+      }
+    });
+    client.on('error', () => undefined);
+    upstream.on('error', () => undefined);
+    client.on('close', () => setTimeout(() => upstream.end(), 200));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.address() as AddressInfo).port,
+    drops: () => drops,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
