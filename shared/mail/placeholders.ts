@@ -20,7 +20,7 @@ export const PLACEHOLDERS = [
   { key: '配送業者', hint: '例: ヤマト運輸' },
   { key: '配送伝票番号', hint: '例: 1234-5678-9012' },
   { key: '配送状況URL', hint: '配送業者の荷物追跡ページ' },
-  { key: '発送日', hint: '例: 2026年11月30日' },
+  { key: '発送日', hint: '例: 2026年11月30日（受注情報の発送日。未入力なら空欄）' },
   { key: 'ショップ名', hint: '設定 → ショップ情報（未設定ならサイト名）' },
   { key: 'ショップメールアドレス', hint: '設定 → ショップ情報' },
   { key: 'ショップ電話番号', hint: '設定 → ショップ情報' },
@@ -30,7 +30,7 @@ export type PlaceholderKey = (typeof PLACEHOLDERS)[number]['key'];
 const KNOWN = new Set<string>(PLACEHOLDERS.map((p) => p.key));
 
 /** A placeholder that must have a value when the template uses it (a 発送のお知らせ without a slip number is refused). */
-const REQUIRED_WHEN_USED: ReadonlySet<PlaceholderKey> = new Set<PlaceholderKey>(['配送業者', '配送伝票番号', '発送日']);
+const REQUIRED_WHEN_USED: ReadonlySet<PlaceholderKey> = new Set<PlaceholderKey>(['配送業者', '配送伝票番号']);
 
 const PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/gu;
 

@@ -95,7 +95,9 @@ export function createMailModule(ctx: CoreContext, opts: MailOptions = {}): Mail
     if (message.name !== 'syncFinished') return;
     const m = currentService();
     if (!m) return;
-    const queued = runMailAutomation(ctx.session().db, m).filter((r) => r.outcome === 'queued');
+    const results = runMailAutomation(ctx.session().db, m);
+    for (const r of results.filter((x) => x.outcome === 'refused')) ctx.log.warn(`mail automation: not queued for ${r.orderNo}: ${r.message}`);
+    const queued = results.filter((r) => r.outcome === 'queued');
     if (queued.length) {
       ctx.log.info(`mail automation: ${queued.length} mails queued`);
       ctx.bus.emit('mailChanged', { orderIds: queued.map((r) => r.orderId) });

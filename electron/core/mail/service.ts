@@ -30,6 +30,8 @@ export function createMailService(deps: MailServiceDeps) {
   const { db, orders, clock } = deps;
   const config = createMailConfigStore(db);
   const outbox = createMailOutboxStore(db, clock.now());
+  // The automation starts from the NP log as it is now: turning it on never mails the past.
+  if (config.automationCursor() === null) config.setAutomationCursor((db.prepare('SELECT coalesce(max(id), 0) FROM np_events').pluck().get() as number) ?? 0);
 
   /** The shop as mails name it: 設定 → ショップ情報 (settings.shop) when present, else the site name and sender. */
   function sender(): MailSender {
