@@ -1,5 +1,6 @@
 /**
  * npm run web -- --port <p> --data-dir <dir> [--demo] [--np-url <url> --merchant-code C --sp-code S --terminal-id T]
+ *   [--smtp-host H --smtp-port P]  (all mail to that SMTP server, no login)
  * Prints one line `Atobarai Desk: http://127.0.0.1:<p>/?token=<token>` that opens the app.
  */
 import { resolve } from 'node:path';
@@ -9,7 +10,8 @@ import { assertLoopbackHost } from './host';
 import { startWebApp } from './app';
 
 const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]]
-                      [--np-url <url> --merchant-code C --sp-code S --terminal-id T]`;
+                      [--np-url <url> --merchant-code C --sp-code S --terminal-id T]
+                      [--smtp-host H --smtp-port P]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
       'merchant-code': { type: 'string' },
       'sp-code': { type: 'string' },
       'terminal-id': { type: 'string' },
+      'smtp-host': { type: 'string' },
+      'smtp-port': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (got "${values.port}")`);
   const codes = [values['merchant-code'], values['sp-code'], values['terminal-id']];
   if (values['np-url'] && codes.some((c) => !c)) throw new Error('--np-url needs --merchant-code, --sp-code and --terminal-id');
+  const smtpPort = Number(values['smtp-port'] ?? 25);
+  if (values['smtp-host'] && (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535)) throw new Error(`--smtp-port must be 1–65535 (got "${values['smtp-port']}")`);
   const log = createConsoleLogger();
   const app = await startWebApp({
     dataDir: resolve(values['data-dir']),
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
     demoOrders: values['demo-orders'] ? Number(values['demo-orders']) : undefined,
     npUrl: values['np-url'],
     credentials: values['np-url'] ? { merchantCode: codes[0]!, spCode: codes[1]!, terminalId: codes[2]! } : undefined,
+    smtp: values['smtp-host'] ? { host: values['smtp-host'], port: smtpPort } : undefined,
     log,
   });
   console.log(`Atobarai Desk: ${app.url}`);
