@@ -71,7 +71,7 @@ export function mailValues(order: Order, sender: MailSender): MailValues {
     合計金額: yen(order.total),
     お支払方法: PAYMENT_METHOD_LABELS[order.paymentMethod],
     対応状況: ORDER_STATUS_LABELS[order.status],
-    商品一覧: order.lines.map((l) => `・${l.name} × ${l.quantity}　${yen(l.unitPrice * l.quantity)}`).join('\n'),
+    商品一覧: order.lines.map((l) => `・${l.name} × ${l.quantity}\u3000${yen(l.unitPrice * l.quantity)}`).join('\n'),
     配送業者: carrier,
     配送伝票番号: order.slipNo,
     配送状況URL: url ?? (carrier ? `（${carrier}のホームページで配送伝票番号をご入力ください）` : ''),

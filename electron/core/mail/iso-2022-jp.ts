@@ -57,7 +57,7 @@ export function encodeIso2022Jp(text: string): Iso2022JpText {
  * folded onto continuation lines. Plain ASCII is returned as it is.
  */
 export function encodeHeaderIso2022Jp(value: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   if (/^[\x20-\x7e]*$/u.test(value)) return value;
   const chars = [...value];
   const words: string[] = [];
