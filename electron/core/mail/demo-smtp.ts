@@ -37,6 +37,7 @@ export async function startLoopbackSmtp(opts: LoopbackSmtpOptions = {}): Promise
   let nextId = 1;
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     banner: 'Atobarai Desk demo mail server',
     logger: false,

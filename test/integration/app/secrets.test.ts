@@ -53,6 +53,7 @@ describe('the SP code never leaves the main side', () => {
     sandbox = await startSandbox({ port: 0, merchants: [MERCHANT] });
     smtp = new SMTPServer({
       allowInsecureAuth: true,
+      disableReverseLookup: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onAuth(auth, _session, cb) {

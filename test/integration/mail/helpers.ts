@@ -24,6 +24,7 @@ export async function startTestSmtp(opts: { rejectRcpt?: (address: string) => st
   const arrived: Arrived[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
