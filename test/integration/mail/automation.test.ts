@@ -7,7 +7,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../shared/api-result';
 import type { MailRecord } from '../../../shared/mail/types';
 import type { OrderSearchResult } from '../../../shared/search';
 import type { OrderDetail } from '../../../shared/contract';
@@ -15,14 +14,8 @@ import { orderInputOf } from '../../../shared/order';
 import { createCore, type Core } from '../../../electron/core/app/core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
-import { startTestSmtp, until, type TestSmtp } from './helpers';
+import { call, ports, startTestSmtp, until, type TestSmtp } from './helpers';
 
-const ports = { exportTarget: async (name: string) => ({ path: join(mkdtempSync(join(tmpdir(), 'exp-')), name), download: name }) };
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 describe('mail automation after syncs', () => {
   let smtp: TestSmtp;

@@ -16,15 +16,9 @@ import { trackingUrl } from '../../../shared/mail/tracking';
 import { createCore, type Core } from '../../../electron/core/app/core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
-import { startTestSmtp, until, type TestSmtp } from './helpers';
+import { call, ports, startTestSmtp, until, type TestSmtp } from './helpers';
 
-const ports = { exportTarget: async (name: string) => ({ path: join(mkdtempSync(join(tmpdir(), 'exp-')), name), download: name }) };
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 describe('mail over SMTP to a loopback server', () => {
   let smtp: TestSmtp;

@@ -2,6 +2,21 @@
 import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiResult } from '../../../shared/api-result';
+import type { Core } from '../../../electron/core/app/core';
+
+/** Exports of a test core go to a temp folder. */
+export const ports = { exportTarget: async (name: string) => ({ path: join(mkdtempSync(join(tmpdir(), 'exp-')), name), download: name }) };
+
+/** A contract call through the core's dispatch table; throws on an error result. */
+export async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
+  const result = (await core.dispatch(method, input)) as ApiResult<T>;
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
 
 export interface Arrived {
   raw: Buffer;
