@@ -114,7 +114,7 @@ export function createMailModule(ctx: CoreContext, opts: MailOptions = {}): Mail
       const m = service();
       return {
         settings: m.config.settings(),
-        passwordSet: (await ctx.secrets.loadSecret('smtpPassword')) !== null,
+        passwordSet: (await ctx.secrets.loadSecret('smtpPassword').catch(() => null)) !== null,
         delivery: delivery(),
         storageUnavailable: await ctx.secrets.unavailableReason(),
         queued: m.outbox.queuedCount(),

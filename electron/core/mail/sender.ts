@@ -125,7 +125,13 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
         await nap(next ? Math.min(IDLE_MS, next - now) : IDLE_MS);
         continue;
       }
-      const answer = await deps.resolve();
+      let answer: TargetAnswer;
+      try {
+        answer = await deps.resolve();
+      } catch (e) {
+        // e.g. the stored SMTP password cannot be decrypted (another OS user, a reset keychain)
+        answer = { ok: false, reason: e instanceof Error ? e.message : String(e) };
+      }
       if (stopped) break;
       if (!answer.ok) {
         waiting = answer.reason;
