@@ -117,6 +117,19 @@ describe('mail over SMTP to a loopback server', () => {
     await call(core, 'mailSetSettings', { encoding: 'utf8' });
   });
 
+  it('sends a blind copy to the shop when BCC is set: in the envelope only, never in the headers', async () => {
+    await call(core, 'mailSetSettings', { bcc: 'copy@yamato-cha.example.jp' });
+    const order = others[3]!;
+    const before = smtp.arrived.length;
+    const { results } = await call<{ results: MailQueueResult[] }>(core, 'mailQueue', { templateId: 'order_received', orderIds: [order.id], resend: false });
+    const [got] = (await smtp.waitFor(before + 1)).slice(before);
+    await settled([results[0]!.mailId!]);
+    expect(got!.rcptTo).toEqual([order.customer.email, 'copy@yamato-cha.example.jp']);
+    expect(got!.headers).not.toMatch(/^Bcc:/imu);
+    expect(got!.parsed.to).toMatchObject({ text: order.customer.email });
+    await call(core, 'mailSetSettings', { bcc: '' });
+  });
+
   it('keeps the server\'s answer when it refuses a recipient (送信失敗), and refuses orders the mail cannot be made for', async () => {
     const order = others[1]!;
     const detail = await call<OrderDetail>(core, 'getOrder', { id: order.id });
