@@ -10,7 +10,7 @@ import type { Clock } from '../np/store';
 import { composeMail } from './compose';
 import type { MailRow } from './outbox-store';
 import type { MailService } from './service';
-import { sendOverSmtp, type SmtpOutcome, type SmtpTarget, type SmtpTimeouts } from './smtp-send';
+import { openSmtpLink, type SmtpLink, type SmtpOutcome, type SmtpTarget, type SmtpTimeouts } from './smtp-send';
 
 export interface ResolvedTarget {
   smtp: SmtpTarget;
@@ -53,6 +53,20 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
   let stopped = false;
   let waiting: string | null = null;
   let wake: (() => void) | null = null;
+  /** The open connection while mails keep coming, for the target it was opened for. */
+  let link: { key: string; smtp: SmtpLink } | null = null;
+  const closeLink = () => {
+    link?.smtp.close();
+    link = null;
+  };
+  function linkFor(target: SmtpTarget): SmtpLink {
+    const key = JSON.stringify(target);
+    if (link?.key !== key) {
+      closeLink();
+      link = { key, smtp: openSmtpLink(target, deps.timeouts) };
+    }
+    return link.smtp;
+  }
 
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -84,7 +98,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       encoding: target.encoding,
     });
     const to = [row.to_address, ...(target.bcc && row.origin !== 'test' ? [target.bcc] : [])];
-    return sendOverSmtp(target.smtp, { from: target.fromAddress, to }, message, deps.timeouts);
+    return linkFor(target.smtp).send({ from: target.fromAddress, to }, message);
   }
 
   function record(service: MailService, row: MailRow, outcome: SmtpOutcome): void {
@@ -121,6 +135,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       const now = deps.clock.now();
       const row = service?.outbox.nextDue(now);
       if (!service || !row) {
+        closeLink(); // idle: no connection held open
         const next = service?.outbox.nextDueAt();
         await nap(next ? Math.min(IDLE_MS, next - now) : IDLE_MS);
         continue;
@@ -134,6 +149,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
       }
       if (stopped) break;
       if (!answer.ok) {
+        closeLink();
         waiting = answer.reason;
         await nap(offlineRetryMs);
         continue;
@@ -165,7 +181,9 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
     }
   }
 
-  const running = loop().catch((e: unknown) => deps.log.error('mail sender stopped', e));
+  const running = loop()
+    .catch((e: unknown) => deps.log.error('mail sender stopped', e))
+    .finally(closeLink);
   return {
     kick: () => {
       if (!pacing) wake?.();

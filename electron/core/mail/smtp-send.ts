@@ -71,12 +71,13 @@ function classify(e: SmtpError, handedOver: boolean, server: string): SmtpOutcom
   return { kind: 'offline', message: `SMTPサーバー（${server}）に接続できません（${e.message}）。` };
 }
 
-export async function sendOverSmtp(
-  target: SmtpTarget,
-  envelope: { from: string; to: string[] },
-  message: Buffer,
-  timeouts: SmtpTimeouts = {},
-): Promise<SmtpOutcome> {
+/** One open SMTP session: the connection, and a promise that rejects with the first error it emits. */
+interface Session {
+  conn: SMTPConnection;
+  step<T>(run: (cb: (err: SmtpError | null, value?: T) => void) => void): Promise<T>;
+}
+
+async function openSession(target: SmtpTarget, timeouts: SmtpTimeouts): Promise<Session> {
   const conn = new SMTPConnection({
     host: target.host,
     port: target.port,
@@ -88,24 +89,87 @@ export async function sendOverSmtp(
     greetingTimeout: timeouts.connectMs ?? 15_000,
     socketTimeout: timeouts.socketMs ?? 60_000,
   });
-  let handedOver = false;
-  const failed = new Promise<SmtpError>((resolve) => conn.on('error', (e: SmtpError) => resolve(e)));
+  const failed = new Promise<never>((_resolve, reject) => conn.on('error', (e: SmtpError) => reject(e)));
+  failed.catch(() => undefined);
   const step = <T>(run: (cb: (err: SmtpError | null, value?: T) => void) => void): Promise<T> =>
-    Promise.race([
-      new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T)))),
-      failed.then((e) => Promise.reject(e)),
-    ]);
+    Promise.race([new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T)))), failed]);
   try {
     await step<void>((cb) => conn.connect(() => cb(null)));
     if (target.user) await step<void>((cb) => conn.login({ user: target.user, pass: target.password ?? '' }, (err) => cb(err as SmtpError | null)));
-    const stream = Readable.from([message]);
-    stream.once('end', () => (handedOver = true));
-    const info = await step<SMTPConnection.SentMessageInfo>((cb) => conn.send(envelope, stream, (err, i) => cb(err as SmtpError | null, i)));
-    conn.quit();
-    return { kind: 'sent', response: String(info.response ?? '').trim(), rejected: (info.rejected ?? []).map(String) };
   } catch (e) {
-    return classify(e as SmtpError, handedOver, `${target.host}:${target.port}`);
-  } finally {
     conn.close();
+    throw e;
+  }
+  return { conn, step };
+}
+
+/**
+ * A connection kept open for consecutive mails (the sender's bulk sends): one greeting and login for many
+ * messages. Any failure closes it. A reused connection the server dropped while idle fails before the
+ * message is handed over; that mail is then tried once more on a new connection (nothing can have arrived).
+ */
+export interface SmtpLink {
+  send(envelope: { from: string; to: string[] }, message: Buffer): Promise<SmtpOutcome>;
+  close(): void;
+}
+
+const MESSAGES_PER_CONNECTION = 100;
+
+export function openSmtpLink(target: SmtpTarget, timeouts: SmtpTimeouts = {}): SmtpLink {
+  let session: Session | null = null;
+  let sent = 0;
+  const server = `${target.host}:${target.port}`;
+  /** Says goodbye (QUIT) on a healthy connection; a failed one is just closed. */
+  const close = (healthy = true) => {
+    if (!session) return;
+    if (healthy) {
+      try {
+        session.conn.quit();
+      } catch {
+        // closing anyway
+      }
+    }
+    session.conn.close();
+    session = null;
+    sent = 0;
+  };
+  async function attempt(envelope: { from: string; to: string[] }, message: Buffer): Promise<SmtpOutcome & { reused: boolean }> {
+    const reused = session !== null;
+    let handedOver = false;
+    try {
+      session ??= await openSession(target, timeouts);
+      const { step, conn } = session;
+      const stream = Readable.from([message]);
+      stream.once('end', () => (handedOver = true));
+      const info = await step<SMTPConnection.SentMessageInfo>((cb) => conn.send(envelope, stream, (err, i) => cb(err as SmtpError | null, i)));
+      if (++sent >= MESSAGES_PER_CONNECTION) close();
+      return { kind: 'sent', response: String(info.response ?? '').trim(), rejected: (info.rejected ?? []).map(String), reused };
+    } catch (e) {
+      close(false);
+      return { ...classify(e as SmtpError, handedOver, server), reused };
+    }
+  }
+  return {
+    async send(envelope, message) {
+      const first = await attempt(envelope, message);
+      const { reused: _reused, ...outcome } = first.reused && first.kind === 'offline' ? await attempt(envelope, message) : first;
+      return outcome;
+    },
+    close: () => close(),
+  };
+}
+
+/** One mail on a connection of its own. */
+export async function sendOverSmtp(
+  target: SmtpTarget,
+  envelope: { from: string; to: string[] },
+  message: Buffer,
+  timeouts: SmtpTimeouts = {},
+): Promise<SmtpOutcome> {
+  const link = openSmtpLink(target, timeouts);
+  try {
+    return await link.send(envelope, message);
+  } finally {
+    link.close();
   }
 }

@@ -30,6 +30,8 @@ export interface TestSmtp {
   host: string;
   port: number;
   arrived: Arrived[];
+  /** SMTP connections opened so far. */
+  connections(): number;
   /** Wait until at least n messages arrived (or throw after timeoutMs). */
   waitFor(n: number, timeoutMs?: number): Promise<Arrived[]>;
   stop(): Promise<void>;
@@ -37,7 +39,12 @@ export interface TestSmtp {
 
 export async function startTestSmtp(opts: { rejectRcpt?: (address: string) => string | null } = {}): Promise<TestSmtp> {
   const arrived: Arrived[] = [];
+  let connections = 0;
   const server = new SMTPServer({
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     authOptional: true,
     disableReverseLookup: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -70,6 +77,7 @@ export async function startTestSmtp(opts: { rejectRcpt?: (address: string) => st
     host: '127.0.0.1',
     port,
     arrived,
+    connections: () => connections,
     async waitFor(n, timeoutMs = 10_000) {
       const end = Date.now() + timeoutMs;
       while (arrived.length < n) {
@@ -86,7 +94,10 @@ export async function startTestSmtp(opts: { rejectRcpt?: (address: string) => st
  * A TCP proxy in front of an SMTP server that drops the client's connection right after forwarding the end of a
  * message (the "\r\n.\r\n" after DATA): the server receives and accepts the mail, the client never hears it.
  */
-export async function startDroppingProxy(target: { host: string; port: number }): Promise<{ port: number; drops: () => number; stop(): Promise<void> }> {
+export async function startDroppingProxy(
+  target: { host: string; port: number },
+  opts: { dropAfterData?: boolean } = {},
+): Promise<{ port: number; drops: () => number; cut(): void; stop(): Promise<void> }> {
   let drops = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
@@ -100,7 +111,7 @@ export async function startDroppingProxy(target: { host: string; port: number })
     });
     client.on('data', (c: Buffer) => {
       upstream.write(c);
-      if (!inData) return;
+      if (!inData || opts.dropAfterData === false) return;
       tail = (tail + c.toString('latin1')).slice(-5);
       if (tail === '\r\n.\r\n') {
         drops++;
@@ -115,6 +126,11 @@ export async function startDroppingProxy(target: { host: string; port: number })
   return {
     port: (server.address() as AddressInfo).port,
     drops: () => drops,
+    /** Drops every open connection (as a server does with idle clients); new ones are accepted. */
+    cut: () => {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

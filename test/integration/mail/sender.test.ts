@@ -74,6 +74,31 @@ describe('the mail sender', () => {
     db.close();
   });
 
+  it('sends consecutive mails over one connection, and a connection dropped while idle costs nothing', async () => {
+    const file = join(dir, 'reuse.sqlite');
+    const ids = seedOrders(file, 6);
+    const smtp = await startTestSmtp();
+    const proxy = await startDroppingProxy(smtp, { dropAfterData: false });
+    const { db, mail } = openMailDb(file);
+    const sender = loopbackSender(mail, () => proxy.port, { intervalMs: 150 });
+    const first = mail.queue('order_received', ids.slice(0, 3), { resend: false, origin: 'manual' });
+    sender.kick();
+    await until(() => first.every((r) => mail.outbox.get(r.mailId!)!.state === 'sent'), 'first three sent');
+    expect(smtp.connections()).toBe(1);
+    // The server drops the connection while the sender paces: the next mail goes out on a new one, not "offline".
+    proxy.cut();
+    const second = mail.queue('order_received', ids.slice(3), { resend: false, origin: 'manual' });
+    sender.kick();
+    await until(() => second.every((r) => mail.outbox.get(r.mailId!)!.state === 'sent'), 'next three sent');
+    expect(second.map((r) => mail.outbox.get(r.mailId!)!.attempts)).toEqual([1, 1, 1]);
+    expect(sender.waiting()).toBeNull();
+    expect(smtp.arrived).toHaveLength(6);
+    await sender.stop();
+    await proxy.stop();
+    await smtp.stop();
+    db.close();
+  });
+
   it('keeps the configured interval between two mails', async () => {
     const file = join(dir, 'rate.sqlite');
     const ids = seedOrders(file, 3);
