@@ -45,6 +45,13 @@ const answer = (e: SmtpError): string => (e.response ?? e.message).trim();
 
 function classify(e: SmtpError, handedOver: boolean, server: string): SmtpOutcome {
   const code = e.responseCode ?? 0;
+  // Encryption could not be set up (before any message went out): every mail would fail the same way.
+  if (!handedOver && (e.code === 'ETLS' || e.command === 'STARTTLS' || (!code && /ssl|tls|certificate|wrong version number/iu.test(e.message)))) {
+    return {
+      kind: 'config',
+      message: `SMTPサーバー（${server}）と暗号化した接続を確立できません（${e.message}）。暗号化（STARTTLS / SSL/TLS）とポート番号の設定を確認してください。`,
+    };
+  }
   if (code >= 400) {
     const temporary = code < 500;
     if (e.code === 'EAUTH') return { kind: 'config', message: `SMTPサーバーがログインを拒否しました（${answer(e)}）。ユーザー名とパスワードを確認してください。` };
@@ -53,7 +60,7 @@ function classify(e: SmtpError, handedOver: boolean, server: string): SmtpOutcom
         ? { kind: 'retry', message: `SMTPサーバーが一時的に受け付けませんでした（${answer(e)}）。` }
         : { kind: 'config', message: `SMTPサーバーが差出人アドレスを拒否しました（${answer(e)}）。差出人メールアドレスを確認してください。` };
     }
-    if (e.command === 'CONN' || e.command === 'EHLO' || e.command === 'HELO' || e.command === 'STARTTLS') {
+    if (e.command === 'CONN' || e.command === 'EHLO' || e.command === 'HELO') {
       return { kind: 'offline', message: `SMTPサーバーが接続を受け付けませんでした（${answer(e)}）。` };
     }
     return temporary

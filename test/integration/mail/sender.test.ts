@@ -99,6 +99,24 @@ describe('the mail sender', () => {
     db.close();
   });
 
+  it('never sends in plain text when encryption is required and the server offers none: the mails wait', async () => {
+    const file = join(dir, 'tls.sqlite');
+    const ids = seedOrders(file, 1);
+    const smtp = await startTestSmtp(); // no STARTTLS, no TLS
+    const { db, mail } = openMailDb(file);
+    for (const security of ['starttls', 'tls'] as const) {
+      const [queued] = mail.queue('order_received', ids, { resend: true, origin: 'manual' });
+      const sender = loopbackSender(mail, () => smtp.port, { security });
+      await until(() => sender.waiting() !== null, `waiting (${security})`);
+      expect(sender.waiting()).toContain('暗号化');
+      expect(mail.outbox.get(queued!.mailId!)!.state).toBe('queued');
+      await sender.stop();
+    }
+    expect(smtp.arrived).toHaveLength(0);
+    await smtp.stop();
+    db.close();
+  });
+
   it('keeps the configured interval between two mails', async () => {
     const file = join(dir, 'rate.sqlite');
     const ids = seedOrders(file, 3);

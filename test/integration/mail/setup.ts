@@ -25,13 +25,13 @@ export function seedOrders(file: string, count: number): number[] {
   return ids;
 }
 
-export function loopbackSender(mail: MailService, port: () => number, opts: { intervalMs?: number; onChanged?: (ids: number[]) => void } = {}): MailSender {
+export function loopbackSender(mail: MailService, port: () => number, opts: { intervalMs?: number; onChanged?: (ids: number[]) => void; security?: 'none' | 'starttls' | 'tls' } = {}): MailSender {
   return startMailSender({
     service: () => mail,
     resolve: async () => ({
       ok: true,
       target: {
-        smtp: { host: '127.0.0.1', port: port(), security: 'none', user: '', password: null },
+        smtp: { host: '127.0.0.1', port: port(), security: opts.security ?? 'none', user: '', password: null },
         fromName: 'テスト商店',
         fromAddress: 'shop@example.jp',
         bcc: '',
