@@ -33,14 +33,14 @@ export function createMailService(deps: MailServiceDeps) {
   // The automation starts from the NP log as it is now: turning it on never mails the past.
   if (config.automationCursor() === null) config.setAutomationCursor((db.prepare('SELECT coalesce(max(id), 0) FROM np_events').pluck().get() as number) ?? 0);
 
-  /** The shop as mails name it: 設定 → ショップ情報 (settings.shop) when present, else the site name and sender. */
+  /** The shop as mails name it: 設定 → ショップ情報 (settings.shop) when present, else the site name, the sender name, 当店. */
   function sender(): MailSender {
     const app = deps.appSettings.get() as { siteName?: string; shop?: unknown };
     const shop = ShopProfileSchema.safeParse(app.shop);
     const mail = config.settings();
     const profile = shop.success ? shop.data : null;
     return {
-      shopName: profile?.name || app.siteName || mail.fromName,
+      shopName: profile?.name || app.siteName || mail.fromName || '当店',
       shopEmail: profile?.email || mail.fromAddress,
       shopTel: profile?.tel ?? '',
       signature: mail.signature,
