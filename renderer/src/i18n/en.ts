@@ -3,6 +3,7 @@
  * refuses a missing key. NP's own codes and their meanings stay Japanese (they are NP's words).
  */
 import type { MessageSchema } from './ja';
+import { mailEn } from '../features/mail/i18n';
 
 export const en: MessageSchema = {
   app: {
@@ -386,6 +387,7 @@ export const en: MessageSchema = {
     credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
     openSettings: 'Open Settings',
   },
+  mail: mailEn,
   // 〒 → 住所 (issue 14)
   zip: {
     unknown: 'This postal code is not in Japan Post’s data. Please check the number.',

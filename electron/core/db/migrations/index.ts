@@ -5,11 +5,13 @@ import type { Migration } from '../migration';
 import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
-import { refoldKanaKeysMigration } from './004_refold_kana_keys';
+import { mailMigration } from './004_mail';
+import { refoldKanaKeysMigration } from './005_refold_kana_keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
+  mailMigration,
   refoldKanaKeysMigration,
 ];
