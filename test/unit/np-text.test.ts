@@ -51,7 +51,7 @@ describe('prohibited characters', () => {
 });
 
 describe('normalisers', () => {
-  it('toFullWidthKana converts half-width kana (with voiced marks) and leaves the rest', () => {
+  it('widenKana (shared/kana.ts) converts half-width kana (with voiced marks) and leaves the rest', () => {
     expect(widenKana('ﾔﾏﾀﾞ ﾀﾛｳ')).toBe('ヤマダ タロウ');
     expect(widenKana('ﾊﾟﾝ｡ｰ')).toBe('パン。ー');
     expect(widenKana('ABC１２３ ①')).toBe('ABC１２３ ①');
