@@ -39,4 +39,9 @@ export function downloadUrl(path: string): string | null {
   return current().downloadUrl(path);
 }
 
+/** A page of the app (the 納品書 print view) as a new tab opens it. */
+export function pageUrl(page: string): string {
+  return current().pageUrl?.(page) ?? page;
+}
+
 export { ApiError };
