@@ -73,6 +73,11 @@ export const documentsEn: typeof documentsJa = {
     close: 'Close',
     shipDate: 'Ship date',
   },
+  taxRate: {
+    label: 'Tax rate',
+    r10: '10%',
+    r8: '8%*',
+  },
   dialog: {
     output: 'Output documents',
   },

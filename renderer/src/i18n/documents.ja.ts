@@ -71,6 +71,11 @@ export const documentsJa = {
     close: '閉じる',
     shipDate: '出荷予定日',
   },
+  taxRate: {
+    label: '税率',
+    r10: '10%',
+    r8: '8%※',
+  },
   dialog: {
     output: '帳票出力',
   },
