@@ -22,9 +22,9 @@ export interface SplitAddress {
 }
 
 /**
- * The building is what follows the last space (全角 or 半角) after a house number, as shops type it:
- * '東京都港区南青山1-2-3 青山ビル101' → street '東京都港区南青山1-2-3', building '青山ビル101'.
- * Without a space the whole address is the street.
+ * The building is what follows the space (全角 or 半角) after the last word with a digit that a space follows —
+ * the house number, as shops type it: '東京都港区南青山1-2-3 青山ビル 101' → street '東京都港区南青山1-2-3',
+ * building '青山ビル 101'. Without such a space the whole address is the street.
  */
 export function splitBuilding(address: string): SplitAddress {
   const trimmed = address.trim();

@@ -55,7 +55,8 @@ export interface OrderLineRow {
   name: string;
   unit_price: number;
   quantity: number;
-  tax_rate: number;
+  /** Migration 004; absent on a file of an older schema. */
+  tax_rate?: number;
 }
 
 /** Column names written on insert/update, in a fixed order. */
@@ -151,7 +152,7 @@ export function fromRow(r: OrderRow, lines: readonly OrderLineRow[]): Order {
       gender: r.customer_gender,
     },
     shipTo: shipToOf(r),
-    lines: lines.map((l): GoodsLine => ({ name: l.name, unitPrice: l.unit_price, quantity: l.quantity, ...(l.tax_rate !== STANDARD_TAX_RATE && { taxRate: l.tax_rate as TaxRate }) })),
+    lines: lines.map((l): GoodsLine => ({ name: l.name, unitPrice: l.unit_price, quantity: l.quantity, ...(l.tax_rate !== undefined && l.tax_rate !== STANDARD_TAX_RATE && { taxRate: l.tax_rate as TaxRate }) })),
     shippingFee: r.shipping_fee,
     fee: r.fee,
     discount: r.discount,

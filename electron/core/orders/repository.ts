@@ -82,9 +82,14 @@ export function createOrderRepository(db: Database): OrderRepository {
     `INSERT INTO orders (${cols}, created_at) VALUES (${ORDER_WRITE_COLUMNS.map(() => '?').join(', ')}, ?)`,
   );
   const updateOrder = db.prepare<[SqlValue[]]>(`UPDATE orders SET ${ORDER_WRITE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-  const insertLine = db.prepare<[number, number, string, number, number, number]>(
-    'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity, tax_rate) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertLine = db.prepare<[number, number, string, number, number]>(
+    'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (?, ?, ?, ?, ?)',
   );
+  // A line at another rate than the column's default (10%, migration 004) names its tax_rate; prepared on first
+  // use, so the repository still opens a file of an older schema (the migration tests seed those).
+  let insertRatedLine: Statement<[number, number, string, number, number, number]> | null = null;
+  const ratedLine = () =>
+    (insertRatedLine ??= db.prepare('INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity, tax_rate) VALUES (?, ?, ?, ?, ?, ?)'));
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
   const selectById = db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?');
   const selectByOrderNo = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE order_no = ?');
@@ -171,7 +176,10 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function writeLines(orderId: number, o: OrderInput): void {
-    o.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity, l.taxRate ?? STANDARD_TAX_RATE));
+    o.lines.forEach((l, i) => {
+      if (l.taxRate === undefined || l.taxRate === STANDARD_TAX_RATE) insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity);
+      else ratedLine().run(orderId, i + 1, l.name, l.unitPrice, l.quantity, l.taxRate);
+    });
   }
 
   function load(row: OrderRow | undefined): Order | undefined {

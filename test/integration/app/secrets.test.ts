@@ -98,6 +98,11 @@ describe('the SP code never leaves the main side', () => {
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });
     await call('csvShipmentsApply', { file });
+    // 帳票 (issue 11)
+    await value('deliveryNotes', { orderIds: [id] });
+    await value('outputDeliveryNotes', { orderIds: [id], output: 'pdf' });
+    await value('markDeliveryNotesPrinted', { orderIds: [id] });
+    await value('carrierCsvExport', { orderIds: [id], carrier: 'b2cloud' });
     await call('demoReset');
     await value('clearCredentials', { environment: 'test' });
 
