@@ -1,6 +1,7 @@
 /** Orders for the 帳票 tests: short NP後払い ones (別送 / 同梱, a 軽減税率 line), a long one, a 代金引換 with a ship-to. */
 import type { OrderInput } from '../../../shared/order';
 import type { ShopProfile } from '../../../shared/shop';
+import { sampleOrder } from '../store/helpers';
 
 export const SHOP: ShopProfile = {
   name: '緑茶のみどり園',
@@ -11,38 +12,9 @@ export const SHOP: ShopProfile = {
   invoiceNumber: 'T1234567890123',
 };
 
+/** The store tests' sample order with one goods line, no 手数料 or 値引き, and no carrier. */
 export function orderInput(orderNo: string, over: Partial<OrderInput> = {}): OrderInput {
-  return {
-    orderNo,
-    orderedAt: Date.UTC(2026, 10, 28, 1, 30),
-    status: 'new',
-    paymentMethod: 'np_atobarai',
-    customer: {
-      name: '山田 太郎',
-      kana: 'ヤマダ タロウ',
-      companyName: '',
-      departmentName: '',
-      zip: '1070052',
-      address: '東京都港区赤坂1-2-3 赤坂ハイツ101',
-      tel: '0312345678',
-      email: 'taro@example.jp',
-      birthDate: null,
-      gender: 'male',
-    },
-    shipTo: null,
-    lines: [{ name: '煎茶 100g', unitPrice: 1200, quantity: 2 }],
-    shippingFee: 600,
-    fee: 0,
-    discount: 0,
-    carrierCode: null,
-    slipNo: '',
-    invoiceType: 'separate',
-    note: '',
-    shopMemo: '',
-    shippedAt: null,
-    paidAt: null,
-    ...over,
-  };
+  return sampleOrder({ orderNo, lines: [{ name: '煎茶 100g', unitPrice: 1200, quantity: 2 }], fee: 0, discount: 0, carrierCode: null, ...over });
 }
 
 export const SHORT_SEPARATE = orderInput('5001', {
