@@ -71,6 +71,7 @@ export const documentsEn: typeof documentsJa = {
     length: 'Length (half-width)',
     chars: 'Characters',
     close: 'Close',
+    shipDateToday: 'Ship date (today)',
     shipDate: 'Ship date',
   },
   taxRate: {

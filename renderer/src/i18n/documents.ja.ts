@@ -69,6 +69,7 @@ export const documentsJa = {
     length: '長さ（半角換算）',
     chars: '書き出せなかった文字',
     close: '閉じる',
+    shipDateToday: '出荷予定日（今日）',
     shipDate: '出荷予定日',
   },
   taxRate: {

@@ -41,10 +41,11 @@ export const useDocumentsStore = defineStore('documents', () => {
     }
   }
 
-  async function carrierCsv(carrier: CarrierCsvKind, orderIds: number[]): Promise<CarrierCsvResult> {
+  /** 送り状データ; shipDate 'YYYY-MM-DD' (JST), default today. */
+  async function carrierCsv(carrier: CarrierCsvKind, orderIds: number[], shipDate?: string): Promise<CarrierCsvResult> {
     busy.value = true;
     try {
-      return await api.carrierCsvExport({ orderIds, carrier });
+      return await api.carrierCsvExport({ orderIds, carrier, ...(shipDate && { shipDate }) });
     } finally {
       busy.value = false;
     }
