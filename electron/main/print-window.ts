@@ -16,7 +16,7 @@ import { lockNavigation } from './navigation';
 
 export interface PrintWindowDeps {
   preloadPath: string;
-  /** The app URL of a page of the renderer ('print.html' → file:///…/print.html or the dev server's). */
+  /** The app URL of a page of the renderer ('print.html' → atobarai://app/print.html, or the dev server's). */
   pageUrl(page: string): string;
   /** The window the dialogs belong to. */
   owner(): BrowserWindow | null;

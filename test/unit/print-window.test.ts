@@ -64,7 +64,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('print window (納品書 output in Electron)', () => {
   const windows = createPrintWindows({
     preloadPath: '/app/out/preload/index.cjs',
-    pageUrl: (page) => `file:///app/out/renderer/${page}`,
+    pageUrl: (page) => `atobarai://app/${page}`,
     owner: () => null,
     documentsDir: () => dir,
     readyTimeoutMs: 2000,
@@ -78,10 +78,10 @@ describe('print window (納品書 output in Electron)', () => {
   it('opens a hidden, hardened window of the print view for these orders and prints through the OS dialog', async () => {
     const job = windows.print({ orderIds: [3, 1], output: 'print', fileName: '納品書.pdf' });
     await vi.waitFor(() => expect(created).toHaveLength(1));
-    expect(windows.trusted().map((t) => t.appUrl)).toEqual(['file:///app/out/renderer/print.html']); // trusted while printing
+    expect(windows.trusted().map((t) => t.appUrl)).toEqual(['atobarai://app/print.html']); // trusted while printing
     expect(await job).toEqual({ done: true, filePath: null });
     const [w] = created;
-    expect(w!.loaded).toEqual(['file:///app/out/renderer/print.html#ids=3,1']);
+    expect(w!.loaded).toEqual(['atobarai://app/print.html#ids=3,1']);
     expect(w!.options).toMatchObject({ show: false });
     expect(w!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/index.cjs' });
     expect(w!.destroyed).toBe(true);
@@ -105,12 +105,12 @@ describe('print window (納品書 output in Electron)', () => {
 });
 
 describe('IPC binding with print windows', () => {
-  it('answers a print window only while it is trusted, and only from its print view URL', async () => {
+  it('answers a print window only while it is trusted, and only from the app’s own pages', async () => {
     const { bindIpc, FORBIDDEN } = await import('../../electron/main/ipc');
     const { ipcChannel } = await import('../../shared/contract-names');
     const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
     const ipcMain = { handle: (ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => handlers.set(ch, fn), removeHandler: (ch: string) => handlers.delete(ch) };
-    const printUrl = 'file:///app/out/renderer/print.html';
+    const printUrl = 'atobarai://app/print.html';
     let others: { webContents: never; appUrl: string }[] = [];
     bindIpc(ipcMain as never, async () => ({ ok: true as const, value: 'notes' }), () => null, () => others);
     const frame = { url: `${printUrl}#ids=1,2` };
@@ -119,7 +119,7 @@ describe('IPC binding with print windows', () => {
     expect(await call()).toEqual(FORBIDDEN);
     others = [{ webContents: { id: 42 } as never, appUrl: printUrl }];
     expect(await call()).toEqual({ ok: true, value: 'notes' });
-    const elsewhere = { url: 'file:///app/out/renderer/other.html' };
+    const elsewhere = { url: 'https://example.com/print.html' };
     expect(await handlers.get(ipcChannel('deliveryNotes'))!({ sender: { id: 42, mainFrame: elsewhere }, senderFrame: elsewhere }, {})).toEqual(FORBIDDEN);
   });
 

@@ -383,6 +383,10 @@ export const en: MessageSchema = {
     language: 'Language',
     appInfo: 'Version {version} / transport {transport}',
   },
+  startup: {
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
+    openSettings: 'Open Settings',
+  },
   documents: documentsEn, // 帳票 (issue 11)
   errors: {
     generic: 'An error occurred: {message}',
