@@ -38,6 +38,7 @@ export const documentsEn: typeof documentsJa = {
     reducedNote: '* Reduced tax rate (8%) items.',
     npSeparate: 'Paid with NP Atobarai: the invoice is mailed separately.',
     npBundled: 'Paid with NP Atobarai: the invoice is enclosed in this parcel.',
+    npEnclosure: 'Enclosed: NP Atobarai invoice',
   },
   list: {
     column: 'Documents',

@@ -109,6 +109,8 @@ describe.skipIf(!chromiumPath)('納品書 print view → PDF', () => {
     expect(a).toContain('請求書は商品とは別に郵送でお届けします');
     expect(a).not.toContain('請求書はこの荷物に同封');
     expect(b).toContain('請求書はこの荷物に同封しております');
+    expect(b).toContain('同梱物：NP後払い請求書'); // what the packer puts in
+    expect(a).not.toContain('同梱物');
     expect(b).not.toContain('別に郵送');
     expect(c).not.toContain('NP後払い');
   }, 120_000);
