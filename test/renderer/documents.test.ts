@@ -2,7 +2,7 @@
  * The 帳票 parts of the list against the contract (an in-memory transport validating every call with the
  * contract's schemas): 「一括出力」 checks in the 帳票 cell, 「帳票を一括出力」 (≤ 1,000; the browser host opens the
  * print tab), 「個別出力」, the 送り状データ menu (checked rows, else the selection; the chosen 出荷予定日) and its
- * report of over-long values, the 税率 select of a goods line.
+ * report of over-long values, the 軽減税率 checkbox of a goods line.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import DocumentsCell from '../../renderer/src/features/documents/DocumentsCell.vue';
@@ -117,17 +117,15 @@ describe('帳票 toolbar', () => {
   });
 });
 
-describe('税率 select', () => {
-  it('offers 10% and 8%※, and leaves 10% out of the model (absent = 10%)', async () => {
+describe('税率 of a goods line', () => {
+  it('is a 軽減税率 checkbox: checked = 8%, unchecked leaves the rate out (absent = 10%)', async () => {
     useMemoryTransport({});
     const w = mountApp(TaxRateSelect, { props: { modelValue: undefined, name: 'lines.0.taxRate' } });
-    await w.find('.el-select__wrapper').trigger('click');
-    await settle(10);
-    const option = (label: string) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => e.textContent?.trim() === label) as HTMLElement;
-    option('8%※').click();
-    await settle();
-    option('10%').click();
-    await settle();
+    expect(w.text()).toBe('8%※');
+    await w.find('input[type="checkbox"]').setValue(true);
+    await w.setProps({ modelValue: 8 });
+    expect((w.find('input[type="checkbox"]').element as HTMLInputElement).checked).toBe(true);
+    await w.find('input[type="checkbox"]').setValue(false);
     expect(w.emitted('update:modelValue')).toEqual([[8], [undefined]]);
   });
 });

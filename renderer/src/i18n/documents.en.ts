@@ -76,7 +76,8 @@ export const documentsEn: typeof documentsJa = {
     shipDate: 'Ship date',
   },
   taxRate: {
-    label: 'Tax rate',
+    label: 'Reduced',
+    reduced: 'Reduced tax rate (8%)',
     r10: '10%',
     r8: '8%*',
   },

@@ -74,7 +74,8 @@ export const documentsJa = {
     shipDate: '出荷予定日',
   },
   taxRate: {
-    label: '税率',
+    label: '軽減',
+    reduced: '軽減税率（8%）',
     r10: '10%',
     r8: '8%※',
   },
