@@ -1,4 +1,4 @@
-/** 帳票 出力済み: when each order's 納品書 was last output (orders.printed_at, migration 004). */
+/** 帳票 出力済み: when each order's 納品書 was last output (orders.printed_at, migration 005). */
 import type { Database } from 'better-sqlite3';
 
 export interface PrintedStore {

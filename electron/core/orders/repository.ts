@@ -85,7 +85,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   const insertLine = db.prepare<[number, number, string, number, number]>(
     'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (?, ?, ?, ?, ?)',
   );
-  // A line at another rate than the column's default (10%, migration 004) names its tax_rate; prepared on first
+  // A line at another rate than the column's default (10%, migration 005) names its tax_rate; prepared on first
   // use, so the repository still opens a file of an older schema (the migration tests seed those).
   let insertRatedLine: Statement<[number, number, string, number, number, number]> | null = null;
   const ratedLine = () =>

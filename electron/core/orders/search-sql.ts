@@ -110,7 +110,7 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
     else if (!none) indexed(`np_status IN (${placeholders})`, ...codes);
     else indexed(`(np_status IN (${placeholders}) OR np_status IS NULL)`, ...codes);
   }
-  // 帳票 (納品書 未出力 / 出力済み): orders_printed_at (printed_at, ordered_at), migration 004.
+  // 帳票 (納品書 未出力 / 出力済み): orders_printed_at (printed_at, ordered_at), migration 005.
   if (c.printStatus) indexed(c.printStatus === 'printed' ? 'printed_at IS NOT NULL' : 'printed_at IS NULL');
   if (narrows(c.invoiceTypes, INVOICE_TYPES)) term(`invoice_type IN (${c.invoiceTypes.map(() => '?').join(', ')})`, ...c.invoiceTypes);
 

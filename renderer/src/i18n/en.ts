@@ -4,6 +4,7 @@
  */
 import { documentsEn } from './documents.en';
 import type { MessageSchema } from './ja';
+import { mailEn } from '../features/mail/i18n';
 
 export const en: MessageSchema = {
   app: {
@@ -387,6 +388,7 @@ export const en: MessageSchema = {
     credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
     openSettings: 'Open Settings',
   },
+  mail: mailEn,
   documents: documentsEn, // 帳票 (issue 11)
   errors: {
     generic: 'An error occurred: {message}',

@@ -1,4 +1,4 @@
-/** 004 (帳票): a 税率 per goods line (existing lines 10%) and printed_at per order (existing orders 未出力). */
+/** 005 (帳票): a 税率 per goods line (existing lines 10%) and printed_at per order (existing orders 未出力). */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
@@ -10,15 +10,15 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 const NOW = Date.UTC(2026, 10, 28);
 
-describe('migration 004 (documents)', () => {
-  it('upgrades a version-3 file: its lines become 10%, its orders 未出力, and nothing else changes', () => {
-    const file = tmp.file('m004.sqlite');
-    const v3 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
-    const before = createOrderRepository(v3).insert(sampleOrder({ orderNo: '1' }), NOW);
-    v3.close();
+describe('migration 005 (documents)', () => {
+  it('upgrades a version-4 file: its lines become 10%, its orders 未出力, and nothing else changes', () => {
+    const file = tmp.file('m005.sqlite');
+    const v4 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
+    const before = createOrderRepository(v4).insert(sampleOrder({ orderNo: '1' }), NOW);
+    v4.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     const repo = createOrderRepository(db);
     expect(repo.get(before.id)).toEqual(before); // absent taxRate = 10%
     expect(db.prepare('SELECT tax_rate FROM order_lines').pluck().all()).toEqual(before.lines.map(() => 10));
@@ -28,7 +28,7 @@ describe('migration 004 (documents)', () => {
   });
 
   it('stores 8% lines and reads them back; 10% stays the absent default; printed_at is set by the 帳票 output only', () => {
-    const db = openDatabase(tmp.file('m004-rates.sqlite'));
+    const db = openDatabase(tmp.file('m005-rates.sqlite'));
     const repo = createOrderRepository(db);
     const o = repo.insert(sampleOrder({ orderNo: '2', lines: [{ name: '煎茶', unitPrice: 1080, quantity: 1, taxRate: 8 }, { name: '急須', unitPrice: 5500, quantity: 1, taxRate: 10 }] }), NOW);
     expect(o.lines).toEqual([

@@ -1,13 +1,13 @@
 import type { Migration } from '../migration';
 
 /**
- * 004 (帳票): a 税率 per goods line (10% standard, 8% 軽減税率; existing lines are 10%) for the 納品書's
+ * 005 (帳票): a 税率 per goods line (10% standard, 8% 軽減税率; existing lines are 10%) for the 納品書's
  * 税率ごとの内訳, and when each order's 納品書 was last output (NULL = 未出力) for the list's 帳票 column and the
  * search form's 帳票 filter. The index (printed_at, ordered_at) answers 未出力 (printed_at IS NULL) and 出力済み
  * (printed_at IS NOT NULL) by a seek, and lists 未出力 by order date without a sort step.
  */
 export const documentsMigration: Migration = {
-  version: 4,
+  version: 5,
   name: 'documents',
   up(db) {
     db.exec(`
