@@ -2,6 +2,7 @@
  * The English catalogue (for staff who prefer it and for support). Same shape as ja.ts — the type checker
  * refuses a missing key. NP's own codes and their meanings stay Japanese (they are NP's words).
  */
+import { documentsEn } from './documents.en';
 import type { MessageSchema } from './ja';
 import { mailEn } from '../features/mail/i18n';
 
@@ -388,6 +389,7 @@ export const en: MessageSchema = {
     openSettings: 'Open Settings',
   },
   mail: mailEn,
+  documents: documentsEn, // 帳票 (issue 11)
   // 〒 → 住所 (issue 14)
   zip: {
     unknown: 'This postal code is not in Japan Post’s data. Please check the number.',

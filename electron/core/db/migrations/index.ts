@@ -6,6 +6,7 @@ import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
+import { documentsMigration } from './005_documents';
 import { refoldKanaKeysMigration } from './005_refold_kana_keys';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,5 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   npMigration,
   searchIndexMigration,
   mailMigration,
+  documentsMigration,
   refoldKanaKeysMigration,
 ];
