@@ -7,7 +7,7 @@ import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
-import { refoldKanaKeysMigration } from './005_refold_kana_keys';
+import { refoldKanaKeysMigration } from './006_refold_kana_keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
