@@ -1,5 +1,6 @@
 /**
- * Every cell of every CSV the app writes (受注CSV and 配送先商品CSV, CP932 and UTF-8, with the NP columns) is
+ * Every cell of every CSV the app writes (受注CSV and 配送先商品CSV, CP932 and UTF-8, with the NP columns, and the
+ * carriers' 送り状データ) is
  * written through writer.ts: a formula start (= + - @ tab CR ＝ ＋ － ＠) is neutralised and NUL / control
  * characters are removed, in every column — also columns that are not free text (配送業者 of a stored code NP
  * does not know, NP取引ID, 郵便番号, 電話番号 …). The import strips control characters and restores the text.
@@ -15,6 +16,9 @@ import { decodeCsv } from '../../../electron/core/csv/read';
 import { OrderInputSchema } from '../../../shared/order-schema';
 import type { Order, Person } from '../../../shared/order';
 import { Sink, asOrder, variedOrder } from './helpers';
+import { carrierCsvText } from '../../../electron/core/documents/carrier-csv';
+import { CARRIER_CSV_KINDS } from '../../../shared/carrier-csv';
+import { SHOP } from '../documents/helpers';
 
 const LEADERS = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'] as const;
 const PAYLOAD = "cmd|'/Ccalc'!A0";
@@ -71,6 +75,20 @@ describe('CSV cells: formula starts and control characters in every column of ev
       });
     }
   }
+
+  it('送り状データ (B2クラウド, e飛伝Ⅲ, ゆうプリR) go through the same writer: no cell starts a formula, no NUL', () => {
+    for (const kind of CARRIER_CSV_KINDS) {
+      for (const lead of [...LEADERS, '\u0000=']) {
+        const { text } = carrierCsvText(kind, [hostileOrder(lead, 1)], { ...SHOP, name: `${lead}${PAYLOAD}` }, '2026-12-01');
+        expect(text.includes('\u0000'), `${kind} ${JSON.stringify(lead)}`).toBe(false);
+        for (const row of parse(text, { record_delimiter: '\r\n' }) as string[][]) {
+          for (const cell of row) {
+            expect(STARTS_AS_FORMULA.test(cell) && !/^-?\d+$/u.test(cell), `${kind} ${JSON.stringify(lead)}: ${JSON.stringify(cell)}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
 
   it('csvCell: each leader (ASCII and full-width), NUL and control characters; numbers stay numbers', () => {
     for (const lead of LEADERS) {
