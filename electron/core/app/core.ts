@@ -28,6 +28,7 @@ import { settingsHandlers } from './handlers/settings';
 import { createConsoleLogger, type Logger } from './logger';
 import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
 import { openSession, type Session } from './session';
+import { acquireDataLock, type DataLock } from '../db/data-lock';
 
 export interface CoreOptions {
   /** The app's data folder: the database, the embedded sandbox's state, exports. */
@@ -49,6 +50,8 @@ export interface CoreOptions {
   npBaseUrls?: Partial<Record<'test' | 'production', string>>;
   /** NP request timeout (default 30 s, NP's recommendation). */
   npTimeoutMs?: number;
+  /** Take the data folder's lock (default true; docs/data.md). false only for tests of what happens without it. */
+  dataLock?: boolean;
 }
 
 export interface Core {
@@ -68,6 +71,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createConsoleLogger();
   mkdirSync(opts.dataDir, { recursive: true });
+  // One writer per data folder: a second app on the same folder stops here, naming the one that holds it.
+  const lock: DataLock | null = opts.dataLock === false ? null : acquireDataLock(opts.dataDir);
   const dbFile = join(opts.dataDir, DB_FILE);
   const bus = createEventBus<Events>((e) => log.error('event listener failed', e));
   const baseUrlFor = (env: 'test' | 'production') => opts.npBaseUrls?.[env] ?? NP_BASE_URLS[env];
@@ -124,7 +129,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return seedDemoOrders(session, { count, seed: opts.demoSeed ?? 20261128, now: clock.now() });
   }
 
-  session = open();
+  try {
+    session = open();
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   await reconnect();
   const seeded = await seedIfFirstDemoRun();
   if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
@@ -181,6 +191,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await session.close();
       if (sandbox) await sandbox.stop();
       sandbox = null;
+      lock?.release();
     },
   };
 }
