@@ -2,6 +2,8 @@
 export type DatabaseFileProblem =
   /** Not an SQLite database, or damaged. */
   | 'corrupt'
+  /** A 0-byte file where the database should be (never taken for a new, empty store). */
+  | 'empty'
   /** Written by a newer version of the app (its schema version is higher than this app knows). */
   | 'newer'
   /** A valid SQLite file of some other application (tables, but no schema version of ours). */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { DatabaseFileError } from './errors';
 import type { Migration } from './migration';
@@ -34,6 +34,22 @@ function foreign(file: string): DatabaseFileError {
   );
 }
 
+function empty(file: string): DatabaseFileError {
+  return new DatabaseFileError(
+    file,
+    'empty',
+    `データベースファイル「${file}」が空（0バイト）です。コピーや保存が途中で止まった可能性があります。新しい空のデータとしては開きません。ファイルは変更していません。バックアップから戻してください。`,
+  );
+}
+
+function walWithoutMain(file: string): DatabaseFileError {
+  return new DatabaseFileError(
+    file,
+    'corrupt',
+    `データベースファイル「${file}」がなく、未反映の変更ファイル「${file}-wal」だけが残っています。二つは一組のファイルです（docs/data.md）。本体を元の場所に戻すか、バックアップから戻してください。ファイルは変更していません。`,
+  );
+}
+
 function cannotOpen(file: string, cause: unknown): DatabaseFileError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new DatabaseFileError(file, 'open', `データベースファイル「${file}」を開けません: ${reason}`, { cause });
@@ -47,10 +63,13 @@ function checkHeader(file: string): void {
     if (!st.isFile()) throw new Error('ファイルではありません');
     size = st.size;
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return; // a new database
-    throw cannotOpen(file, cause);
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotOpen(file, cause);
+    // A new database, unless its -wal is still there: the changes of a file that was moved or deleted.
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) throw walWithoutMain(file);
+    return;
   }
-  if (size === 0) return;
+  // SQLite would take an empty file for a new database: an emptied store would silently start over.
+  if (size === 0) throw empty(file);
   if (size < SQLITE_HEADER_SIZE) throw corrupt(file);
   const head = Buffer.alloc(SQLITE_MAGIC.length);
   const fd = openSync(file, 'r');
@@ -90,8 +109,9 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       const version = schemaVersion(db);
       if (version === 0 && objects > 0) throw foreign(file);
       if (version > migrations.length) migrate(db, migrations, file); // throws 'newer' without writing
-      // Switching to WAL rewrites the header: check an existing non-WAL file first.
-      if (!inMemory && version > 0 && db.pragma('journal_mode', { simple: true }) !== 'wal') {
+      // Damage is found here, not by the first search that touches a broken page or index (WAL files too;
+      // before switching to WAL, which rewrites the header of a non-WAL file).
+      if (!inMemory && version > 0) {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw corrupt(file, new Error(String(check)));
       }
