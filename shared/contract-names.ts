@@ -30,6 +30,9 @@ export const CONTRACT_METHODS = [
   'csvShipmentsPreview',
   'csvShipmentsApply',
   'demoReset',
+  'backupList',
+  'backupRestore',
+  'backupWrite',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

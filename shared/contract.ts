@@ -27,6 +27,7 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import { backupRestoreInputSchema, type BackupListing, type BackupRestoreResult, type BackupWriteResult } from './backup';
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
@@ -152,6 +153,11 @@ export const contract = {
   csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  // 設定 → バックアップ (docs/data.md): list, restore (backs up the current data first, then reopens on the copy),
+  // and one written now to a place staff choose (null = cancelled).
+  backupList: method(noInput).returns<BackupListing>(),
+  backupRestore: method(backupRestoreInputSchema).returns<BackupRestoreResult>(),
+  backupWrite: method(noInput).returns<BackupWriteResult | null>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {

@@ -47,3 +47,9 @@ export function jstIso(epochMs: number): string {
 export function addDays(date: string, n: number): string {
   return toJstDate(jstDayStart(date) + n * DAY_MS);
 }
+
+/** 'YYYY/MM/DD HH:MM' in Japan time, for messages to staff (a lock's holder since, a backup's time). */
+export function jstDateTimeLabel(epochMs: number): string {
+  const iso = jstIso(epochMs);
+  return `${iso.slice(0, 10).replaceAll('-', '/')} ${iso.slice(11, 16)}`;
+}

@@ -1,5 +1,5 @@
 /**
- * npm run web -- --port <p> --data-dir <dir> [--demo] [--np-url <url> --merchant-code C --sp-code S --terminal-id T]
+ * npm run web -- --port <p> --data-dir <dir> [--demo] [--restore-backup <name>|latest] [--np-url <url> --merchant-code C --sp-code S --terminal-id T]
  * Prints one line `Atobarai Desk: http://127.0.0.1:<p>/?token=<token>` that opens the app.
  */
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { createConsoleLogger } from '../core/app/logger';
 import { assertLoopbackHost } from './host';
 import { startWebApp } from './app';
 
-const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]]
+const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]] [--restore-backup <name>|latest]
                       [--np-url <url> --merchant-code C --sp-code S --terminal-id T]`;
 
 async function main(): Promise<void> {
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       'merchant-code': { type: 'string' },
       'sp-code': { type: 'string' },
       'terminal-id': { type: 'string' },
+      'restore-backup': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     npUrl: values['np-url'],
     credentials: values['np-url'] ? { merchantCode: codes[0]!, spCode: codes[1]!, terminalId: codes[2]! } : undefined,
     log,
+    restoreBackup: values['restore-backup'],
   });
   console.log(`Atobarai Desk: ${app.url}`);
   const shutdown = () => void app.stop().then(() => process.exit(0));
@@ -53,5 +55,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`atobarai web: ${e instanceof Error ? e.message : String(e)}`);
+  const backup = (e as { newestBackup?: { name: string } | null }).newestBackup;
+  if (backup) console.error(`to restore it: npm run web -- --restore-backup ${backup.name} (or --restore-backup latest)`);
   process.exit(1);
 });

@@ -19,6 +19,8 @@ export interface ExportTarget {
 export interface CorePorts {
   /** Electron: a save dialog (null = cancelled). Browser host: a file in its download folder. */
   exportTarget(suggestedName: string): Promise<ExportTarget | null>;
+  /** 設定 → バックアップ「別の場所に保存」: where a backup copy goes (default: exportTarget). */
+  backupTarget?(suggestedName: string): Promise<ExportTarget | null>;
 }
 
 export interface CoreContext {
@@ -38,4 +40,9 @@ export interface CoreContext {
   resetDemo(): Promise<number>;
   /** Tell the renderer which orders changed (null = reload the list). */
   changed(ids: number[] | null): void;
+  /** The database file (backups/ is beside it). */
+  dbFile: string;
+  nativeBinding?: string;
+  /** Close the store, run `between` on the closed files (a restore), open it again and reload the UI. */
+  reopenStore(between: () => void): Promise<void>;
 }

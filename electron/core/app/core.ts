@@ -29,6 +29,8 @@ import { createConsoleLogger, type Logger } from './logger';
 import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
 import { openSession, type Session } from './session';
 import { acquireDataLock, type DataLock } from '../db/data-lock';
+import { openStoreWithBackups } from './store-backups';
+import { backupHandlers } from './handlers/backups';
 
 export interface CoreOptions {
   /** The app's data folder: the database, the embedded sandbox's state, exports. */
@@ -52,6 +54,8 @@ export interface CoreOptions {
   npTimeoutMs?: number;
   /** Take the data folder's lock (default true; docs/data.md). false only for tests of what happens without it. */
   dataLock?: boolean;
+  /** Restore this backup (a name in backups/, or 'latest' good one) before opening: the damaged-store recovery. */
+  restoreBackup?: string;
 }
 
 export interface Core {
@@ -81,7 +85,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let sandbox: RunningSandbox | null = null;
   let session: Session;
 
-  const open = () =>
+  const open = (): Session =>
     openSession({
       file: dbFile,
       nativeBinding: opts.nativeBinding,
@@ -130,7 +134,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   try {
-    session = open();
+    // Permissions, the launch backup (daily / before a schema update), a requested restore, then the session;
+    // a damaged store's error carries the newest good backup.
+    session = await openStoreWithBackups({ dataDir: opts.dataDir, dbFile, now: clock.now(), nativeBinding: opts.nativeBinding, restore: opts.restoreBackup, log, open });
   } catch (e) {
     lock?.release();
     throw e;
@@ -151,6 +157,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     endpointFor,
     reconnect,
     changed: (ids) => bus.emit('ordersChanged', { ids }),
+    dbFile,
+    nativeBinding: opts.nativeBinding,
+    async reopenStore(between) {
+      await session.close();
+      try {
+        between();
+      } finally {
+        session = open();
+        await reconnect();
+        bus.emit('ordersChanged', { ids: null });
+      }
+    },
     async resetDemo() {
       await session.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
@@ -172,6 +190,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...npHandlers(ctx),
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
+    ...backupHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
 

@@ -8,6 +8,7 @@
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { jstDateTimeLabel } from '../../../shared/jst-date';
 import { isOwnerAlive, newOwnerToken, releaseOwnerToken } from './owner';
 
 export const LOCK_FILE = 'atobarai.lock';
@@ -32,9 +33,8 @@ export class DataLockError extends Error {
     readonly dataDir: string,
     readonly holder: LockHolder,
   ) {
-    const since = new Date(holder.since).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
     super(
-      `データフォルダ「${dataDir}」は別の Atobarai Desk が使用中です（プロセス ${holder.pid}、コンピュータ ${holder.host}、${since} から）。` +
+      `データフォルダ「${dataDir}」は別の Atobarai Desk が使用中です（プロセス ${holder.pid}、コンピュータ ${holder.host}、${jstDateTimeLabel(holder.since)} から）。` +
         '同じデータを二つのアプリで開くと、NPへの取引登録が二重に送られるおそれがあります。もう一方を終了してから起動してください。',
     );
   }

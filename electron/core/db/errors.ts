@@ -1,3 +1,5 @@
+import type { BackupInfo } from '../../../shared/backup';
+
 /** Why a database file could not be used. */
 export type DatabaseFileProblem =
   /** Not an SQLite database, or damaged. */
@@ -27,4 +29,6 @@ export class DatabaseFileError extends Error {
   ) {
     super(message, options);
   }
+  /** For a damaged store at startup: the newest backup that passes the check (the app offers to restore it). */
+  newestBackup: BackupInfo | null = null;
 }

@@ -39,4 +39,16 @@ export function downloadUrl(path: string): string | null {
   return current().downloadUrl(path);
 }
 
+/** Browser host: hand a file the core wrote (download name) to the browser as a download. Electron: nothing to do. */
+export function startDownload(download: string | null, fileName: string): void {
+  const url = download ? downloadUrl(download) : null;
+  if (!url) return;
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 export { ApiError };
