@@ -45,7 +45,7 @@ export interface WebApp {
 export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
   const staticDir = opts.staticDir ?? (await ensureRendererBuilt((l) => opts.log?.info(l)));
   const downloadDir = join(opts.dataDir, 'exports');
-  mkdirSync(downloadDir, { recursive: true });
+  mkdirSync(downloadDir, { recursive: true, mode: 0o700 });
   const core = await createCore({
     dataDir: opts.dataDir,
     transport: 'http',

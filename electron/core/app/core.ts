@@ -28,8 +28,7 @@ import { settingsHandlers } from './handlers/settings';
 import { createConsoleLogger, type Logger } from './logger';
 import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
 import { openSession, type Session } from './session';
-import { acquireDataLock, type DataLock } from '../db/data-lock';
-import { openStoreWithBackups } from './store-backups';
+import { openStoreWithBackups, takeDataLock } from './store-backups';
 import { backupHandlers } from './handlers/backups';
 
 export interface CoreOptions {
@@ -76,7 +75,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = opts.log ?? createConsoleLogger();
   mkdirSync(opts.dataDir, { recursive: true });
   // One writer per data folder: a second app on the same folder stops here, naming the one that holds it.
-  const lock: DataLock | null = opts.dataLock === false ? null : acquireDataLock(opts.dataDir);
+  // A full disk has no room even for the lock file: then the store opens read-only (nobody can write anyway).
+  const { lock, diskFull } = opts.dataLock === false ? { lock: null, diskFull: false } : takeDataLock(opts.dataDir, log);
   const dbFile = join(opts.dataDir, DB_FILE);
   const bus = createEventBus<Events>((e) => log.error('event listener failed', e));
   const baseUrlFor = (env: 'test' | 'production') => opts.npBaseUrls?.[env] ?? NP_BASE_URLS[env];
@@ -85,9 +85,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let sandbox: RunningSandbox | null = null;
   let session: Session;
 
-  const open = (): Session =>
+  let readOnly: string | null = null;
+  const open = (readonly = false): Session =>
     openSession({
       file: dbFile,
+      readonly,
       nativeBinding: opts.nativeBinding,
       clock,
       log,
@@ -123,7 +125,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       log.warn(`NP connection not configured: ${e.message}`);
     }
     session.sync.stopTimer();
-    if (settings.autoRefreshMinutes > 0) session.sync.startTimer(settings.autoRefreshMinutes);
+    if (settings.autoRefreshMinutes > 0 && !readOnly) session.sync.startTimer(settings.autoRefreshMinutes);
   }
 
   async function seedIfFirstDemoRun(): Promise<number> {
@@ -136,7 +138,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   try {
     // Permissions, the launch backup (daily / before a schema update), a requested restore, then the session;
     // a damaged store's error carries the newest good backup.
-    session = await openStoreWithBackups({ dataDir: opts.dataDir, dbFile, now: clock.now(), nativeBinding: opts.nativeBinding, restore: opts.restoreBackup, log, open });
+    ({ session, readOnly } = await openStoreWithBackups({ dataDir: opts.dataDir, dbFile, now: clock.now(), nativeBinding: opts.nativeBinding, restore: opts.restoreBackup, log, open, diskFull }));
   } catch (e) {
     lock?.release();
     throw e;
@@ -192,12 +194,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...csvHandlers(ctx),
     ...backupHandlers(ctx),
   };
-  const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
+  const dispatch = createDispatcher(contract, handlers, { log, mapError: (e) => mapCoreError(e, dbFile, readOnly) });
 
   return {
     dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => dispatch(method, input),
     subscribe: (listener) => bus.subscribe(listener),
     async startLaunchSync() {
+      if (readOnly) return null; // a sync writes: not while the store is read-only
       try {
         return await session.sync.run('launch');
       } catch (e) {

@@ -5,9 +5,11 @@
  * --restore-backup.
  */
 import { jstDateTimeLabel } from '../../../shared/jst-date';
-import { DatabaseFileError, MIGRATIONS } from '../db';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
+import { DatabaseFileError, MIGRATIONS, StorageError, storageErrorOf } from '../db';
 import { backupFolder, backupProblem, installBackup, launchBackup, listBackups, newestGoodBackup } from '../db/backup';
 import { restrictDatabase, restrictDir } from '../db/permissions';
+import { acquireDataLock, type DataLock } from '../db/data-lock';
 import { join } from 'node:path';
 import type { Logger } from './logger';
 import type { Session } from './session';
@@ -20,8 +22,57 @@ export interface StoreOpenOptions {
   /** A backup name in backups/, or 'latest' (the newest good one), to put in place before opening. */
   restore?: string;
   log: Logger;
-  open: () => Session;
+  open: (readonly?: boolean) => Session;
+  /** The disk is known to be full (no room for the lock file): open read-only at once, no launch backup. */
+  diskFull?: boolean;
 }
+
+/** The data folder's lock; on a full disk (no room for the lock file) none, and the store opens read-only. */
+export function takeDataLock(dataDir: string, log: Logger): { lock: DataLock | null; diskFull: boolean } {
+  try {
+    return { lock: acquireDataLock(dataDir), diskFull: false };
+  } catch (e) {
+    if (storageErrorOf(e, dataDir)?.problem !== 'full') throw e;
+    log.warn(`the disk is full: no lock file in ${dataDir}; the store opens read-only`);
+    return { lock: null, diskFull: true };
+  }
+}
+
+export interface OpenedStore {
+  session: Session;
+  /** Why the store is open for reading only (a full disk), or null. */
+  readOnly: string | null;
+}
+
+/**
+ * A -shm left read-only (copied from elsewhere, another user's process): it is only SQLite's index of the -wal,
+ * rebuilt on open, and with the data-folder lock held no other process uses it, so it is removed. When it cannot
+ * be removed, the error names it.
+ */
+function clearReadOnlyShm(dbFile: string, log: Logger): void {
+  const shm = `${dbFile}-shm`;
+  if (!existsSync(shm)) return;
+  try {
+    accessSync(shm, constants.W_OK);
+    return;
+  } catch {
+    // read-only: remove it below
+  }
+  try {
+    rmSync(shm);
+    log.warn(`removed a read-only ${shm} (SQLite rebuilds it from the -wal)`);
+  } catch (e) {
+    throw new StorageError(shm, 'readonly', `「${shm}」が読み取り専用で、削除もできません。データベースを開く前に、このファイルを削除するか書き込みできるようにしてください（データ本体ではなく、SQLiteが作り直す作業用ファイルです）。`, { cause: e });
+  }
+}
+
+/** Whether opening failed because the disk is full (SQLite and Node say it in different ways). */
+function diskFull(e: unknown, dbFile: string): boolean {
+  return storageErrorOf(e, dbFile)?.problem === 'full' || (e instanceof DatabaseFileError && storageErrorOf(e.cause, dbFile)?.problem === 'full');
+}
+
+export const READ_ONLY_FULL = (dbFile: string): string =>
+  `ディスクの空き容量が不足しているため、データベース「${dbFile}」を読み取り専用で開いています（閲覧と検索のみ。保存・取り込み・NPへの送信はできません）。空きを作ってからアプリを再起動してください。`;
 
 /** Put a backup in place of a store that cannot be opened; the old files are kept beside it (.damaged-…). */
 function restoreAtStart(o: StoreOpenOptions, name: string): void {
@@ -35,8 +86,10 @@ function restoreAtStart(o: StoreOpenOptions, name: string): void {
   o.log.warn(`restored backup ${chosen.name}${kept ? `; the previous store was kept as ${kept}` : ''}`);
 }
 
-export async function openStoreWithBackups(o: StoreOpenOptions): Promise<Session> {
+export async function openStoreWithBackups(o: StoreOpenOptions): Promise<OpenedStore> {
   restrictDir(o.dataDir);
+  if (o.diskFull) return { session: o.open(true), readOnly: READ_ONLY_FULL(o.dbFile) };
+  clearReadOnlyShm(o.dbFile, o.log);
   if (o.restore) restoreAtStart(o, o.restore);
   try {
     const written = await launchBackup(o.dbFile, { now: o.now, latestVersion: MIGRATIONS.length, nativeBinding: o.nativeBinding });
@@ -47,8 +100,12 @@ export async function openStoreWithBackups(o: StoreOpenOptions): Promise<Session
   try {
     const session = o.open();
     restrictDatabase(o.dbFile);
-    return session;
+    return { session, readOnly: null };
   } catch (e) {
+    if (diskFull(e, o.dbFile)) {
+      o.log.warn(`the disk is full: opening ${o.dbFile} read-only`);
+      return { session: o.open(true), readOnly: READ_ONLY_FULL(o.dbFile) };
+    }
     if (e instanceof DatabaseFileError && (e.problem === 'corrupt' || e.problem === 'empty')) {
       e.newestBackup = newestGoodBackup(o.dbFile, MIGRATIONS.length, o.nativeBinding);
       if (e.newestBackup) e.message += `\n最新の正常なバックアップ「${e.newestBackup.name}」（${jstDateTimeLabel(e.newestBackup.at)}）から復元できます。`;

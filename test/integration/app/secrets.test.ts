@@ -98,6 +98,9 @@ describe('the SP code never leaves the main side', () => {
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });
     await call('csvShipmentsApply', { file });
+    await value('backupList');
+    await value('backupWrite'); // a copy of the database: no secret in it either
+    await call('backupRestore', { name: 'atobarai-20261130-120000000-daily.sqlite' });
     await call('demoReset');
     await value('clearCredentials', { environment: 'test' });
 

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { ApiError } from '../../../../shared/api-result';
 import type { Handlers } from '../../../../shared/contract';
-import { MIGRATIONS } from '../../db';
+import { MIGRATIONS, storageErrorOf } from '../../db';
 import { backupFileName, backupFolder, backupInto, backupPath, backupProblem, installBackup, listBackups, writeBackup } from '../../db/backup';
 import type { CoreContext } from '../context';
 
@@ -33,7 +33,9 @@ export function backupHandlers(ctx: CoreContext): BackupHandlers {
       const fileName = backupFileName('manual', ctx.clock.now());
       const target = await (ctx.ports.backupTarget ?? ctx.ports.exportTarget)(fileName);
       if (!target) return null;
-      await writeBackup(ctx.session().db, target.path, ctx.nativeBinding);
+      await writeBackup(ctx.session().db, target.path, ctx.nativeBinding).catch((e: unknown) => {
+        throw storageErrorOf(e, target.path) ?? e;
+      });
       return { path: target.path, download: target.download, fileName };
     },
   };
