@@ -33,6 +33,8 @@ export const CONTRACT_METHODS = [
   'backupList',
   'backupRestore',
   'backupWrite',
+  'npIdAttachCsv',
+  'npReregisterAmbiguous',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

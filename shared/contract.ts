@@ -27,6 +27,7 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import { npIdAttachInputSchema, reregisterBulkInputSchema, type NpIdAttachResult } from './np-settle';
 import { backupRestoreInputSchema, type BackupListing, type BackupRestoreResult, type BackupWriteResult } from './backup';
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
@@ -158,6 +159,10 @@ export const contract = {
   backupList: method(noInput).returns<BackupListing>(),
   backupRestore: method(backupRestoreInputSchema).returns<BackupRestoreResult>(),
   backupWrite: method(noInput).returns<BackupWriteResult | null>(),
+  // 「登録されたか不明」 settled in bulk (docs/sync.md): NP取引IDs from NP's transaction CSV (preview or apply, one
+  // transaction), and 再登録 of orders staff confirmed are not at NP.
+  npIdAttachCsv: method(npIdAttachInputSchema).returns<NpIdAttachResult>(),
+  npReregisterAmbiguous: method(reregisterBulkInputSchema).returns<{ results: BulkActionResult[] }>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {

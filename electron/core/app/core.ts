@@ -30,6 +30,7 @@ import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type Sandb
 import { openSession, type Session } from './session';
 import { openStoreWithBackups, takeDataLock } from './store-backups';
 import { backupHandlers } from './handlers/backups';
+import { npSettleHandlers } from './handlers/np-settle';
 
 export interface CoreOptions {
   /** The app's data folder: the database, the embedded sandbox's state, exports. */
@@ -193,6 +194,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
     ...backupHandlers(ctx),
+    ...npSettleHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: (e) => mapCoreError(e, dbFile, readOnly) });
 
