@@ -8,6 +8,7 @@ import { newOwnerToken, releaseOwnerToken } from '../db/owner';
 import { createOrderRepository, type OrderRepository } from '../orders';
 import { createNpService, type NpService } from '../np/np-service';
 import { createSyncEngine, type SyncEngine } from '../np/sync-engine';
+import { createNpClock } from '../np/server-clock';
 import type { NpClient } from '../np/client';
 import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
@@ -48,6 +49,8 @@ export function openSession(opts: SessionOptions): Session {
   const orders = createOrderRepository(db);
   const np = createNpService(db, {
     clock: opts.clock,
+    // NP's day for 請求書発行日: the skew the client read from NP's Date header (server-clock.ts).
+    npClock: createNpClock(opts.clock, () => opts.getClient()?.serverNow() ?? null),
     mapping: () => ({ siteName: settings.get().siteName || undefined }),
   });
   // The engine's outbox claims live as long as this connection: once it is closed, nothing it sent can be recorded.
