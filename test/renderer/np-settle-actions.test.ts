@@ -16,7 +16,7 @@ describe('NpSettleActions', () => {
   it('re-registers the selected orders only after the warning about charging twice is confirmed', async () => {
     const t = useMemoryTransport({
       searchOrders: () => ({ rows: [], total: 0, offset: 0 }) as never,
-      npReregisterAmbiguous: ({ orderIds }) => ({ results: orderIds.map((id) => ({ orderId: id, orderNo: `A${id}`, ok: id !== 3, message: id === 3 ? '「登録されたか不明」の受注ではないため、再登録しません。' : '取引登録を送信待ちにしました。' })) }),
+      npReregisterAmbiguous: ({ orderIds }: { orderIds: number[] }) => ({ results: orderIds.map((id) => ({ orderId: id, orderNo: `A${id}`, ok: id !== 3, message: id === 3 ? '「登録されたか不明」の受注ではないため、再登録しません。' : '取引登録を送信待ちにしました。' })) }),
     });
     const store = useOrderListStore();
     mountApp(NpSettleActions);

@@ -5,7 +5,6 @@
  * The sandbox's clock is moved through its admin prefix; its Date header follows it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../shared/api-result';
 import type { OrderDetail } from '../../../shared/contract';
 import type { SyncSummary } from '../../../shared/sync';
 import { toJstDate } from '../../../shared/jst-date';
@@ -15,15 +14,12 @@ import { createMemorySecretStore } from '../../../electron/core/credentials/secr
 import { createNpClock, durationLabel } from '../../../electron/core/np/server-clock';
 import { DEMO_MERCHANT } from '../../../electron/sandbox';
 import { npOrder, startTestSandbox, tempDir, type TestSandbox } from './helpers';
+import { callCore } from '../../helpers/core-call';
 
 const HOUR = 3_600_000;
 const NP_NOW = Date.parse('2026-12-01T00:30:00+09:00'); // NP: just after midnight in Japan
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 describe('a desktop clock an hour behind NP around midnight JST', () => {
   const tmp = tempDir('atobarai-clock-');

@@ -8,7 +8,6 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../shared/api-result';
 import type { BackupListing, BackupRestoreResult, BackupWriteResult } from '../../../shared/backup';
 import { createCore, DB_FILE, type Core } from '../../../electron/core/app/core';
 import { silentLogger } from '../../../electron/core/app/logger';
@@ -18,6 +17,7 @@ import { generateOrders } from '../../../electron/core/demo';
 import { createOrderRepository } from '../../../electron/core/orders';
 import { DEMO_MERCHANT } from '../../../electron/sandbox';
 import { tempDir } from './helpers';
+import { callCore } from '../../helpers/core-call';
 
 const tmp = tempDir('atobarai-backup-');
 afterAll(() => tmp.cleanup());
@@ -40,11 +40,7 @@ function startCore(dataDir: string, now: number, over: { restoreBackup?: string;
   });
 }
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 const backupsOf = (dataDir: string): string[] => (existsSync(join(dataDir, 'backups')) ? readdirSync(join(dataDir, 'backups')).sort() : []);
 const ordersIn = (file: string): number => {

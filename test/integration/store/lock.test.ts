@@ -8,7 +8,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../shared/api-result';
 import type { OrderSearchResult } from '../../../shared/search';
 import { createCore, type Core, type CoreOptions } from '../../../electron/core/app/core';
 import { silentLogger } from '../../../electron/core/app/logger';
@@ -17,14 +16,11 @@ import { DataLockError, LOCK_FILE } from '../../../electron/core/db/data-lock';
 import { DEMO_MERCHANT } from '../../../electron/sandbox';
 import { startTestSandbox, type TestSandbox } from '../np/helpers';
 import { tempDir } from './helpers';
+import { callCore } from '../../helpers/core-call';
 
 const ports = { exportTarget: async () => null };
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 describe('the data-folder lock', () => {
   const tmp = tempDir('atobarai-lock-');

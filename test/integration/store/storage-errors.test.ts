@@ -17,6 +17,7 @@ import { generateOrders } from '../../../electron/core/demo';
 import { DEMO_MERCHANT } from '../../../electron/sandbox';
 import { startTestSandbox } from '../np/helpers';
 import { sampleOrder, tempDir } from './helpers';
+import { callCore } from '../../helpers/core-call';
 
 const tmp = tempDir('atobarai-storage-');
 afterAll(() => tmp.cleanup());
@@ -61,11 +62,7 @@ function fillDisk(dir: string, name = 'filler.bin'): string {
   return file;
 }
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
-  const result = (await core.dispatch(method, input)) as ApiResult<T>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 function coreOn(dataDir: string, exportDir: string, over: Partial<CoreOptions> = {}): Promise<Core> {
   return createCore({
