@@ -397,7 +397,7 @@ export const en: MessageSchema = {
     written: 'Backup saved: {path}',
   },
   settle: {
-    attachButton: 'Attach NP transaction IDs (CSV)',
+    attachButton: 'Attach NP IDs (CSV)',
     attachTitle: 'Attach NP transaction IDs in bulk',
     attachDrop: "Drop the transaction list CSV downloaded from NP's merchant screen here, or click to choose it",
     attachHelp: 'Uses the NP取引ID and 加盟店取引ID (or 注文番号) columns. Orders whose register is "unknown" get their NP transaction ID; the next sync reads the credit result. Check the preview first, then attach them all at once (one save).',

@@ -393,7 +393,7 @@ export const ja = {
     written: 'バックアップを保存しました: {path}',
   },
   settle: {
-    attachButton: 'NP取引IDを一括紐付け（CSV）',
+    attachButton: 'NP取引ID一括紐付け',
     attachTitle: 'NP取引IDの一括紐付け',
     attachDrop: 'NPの加盟店管理画面からダウンロードした取引一覧のCSVをここにドロップするか、クリックして選んでください',
     attachHelp: '「NP取引ID」と「加盟店取引ID」（または「注文番号」）の列を使います。「登録されたか不明」の受注にNP取引IDを紐付け、次の同期で与信結果を取得します。まず内容を確認し、問題なければまとめて紐付けます（一度に保存）。',
