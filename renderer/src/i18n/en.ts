@@ -410,6 +410,10 @@ export const en: MessageSchema = {
     reregisterConfirm: 'I checked NP: register again',
     reregisterWarning: 'Sends 取引登録 again for the "unknown" registers among the {n} selected orders. Check in NP\'s merchant screen that these orders are NOT registered at NP: registering an order NP already has charges the buyer twice. Orders that are at NP should get their ID with "Attach NP transaction IDs".',
   },
+  startup: {
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
+    openSettings: 'Open Settings',
+  },
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

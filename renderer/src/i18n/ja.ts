@@ -406,6 +406,10 @@ export const ja = {
     reregisterConfirm: 'NPに登録されていないことを確認済み。再登録する',
     reregisterWarning: '選択した{n}件のうち「登録されたか不明」の受注の取引登録をもう一度送ります。NPの加盟店管理画面で、これらの注文がNPに登録されていないことを必ず確認してください。すでにNPにある注文を再登録すると、購入者に二重に請求されます。NPにあった注文は「NP取引IDを一括紐付け」で紐付けてください。',
   },
+  startup: {
+    credentialsProblem: '保存されているNPの認証情報を読み込めません（受注データはそのまま使えます）。',
+    openSettings: '設定を開く',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',
