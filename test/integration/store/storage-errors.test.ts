@@ -14,6 +14,7 @@ import { createCore, DB_FILE, type Core, type CoreOptions } from '../../../elect
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { generateOrders } from '../../../electron/core/demo';
+import { storageErrorOf } from '../../../electron/core/db';
 import { DEMO_MERCHANT } from '../../../electron/sandbox';
 import { startTestSandbox } from '../np/helpers';
 import { sampleOrder, tempDir } from './helpers';
@@ -199,4 +200,19 @@ describe('quitting while NP hangs', () => {
     await t.stop(); // closes the hanging request: the first engine's late answer has nowhere to go
     expect((await sync).ok).toBe(false);
   }, 30_000);
+});
+
+describe('what each storage failure is called', () => {
+  // EACCES cannot be produced as root (tests may run as root): the classification of the error Node raises.
+  it('names the path and the kind for fs and SQLite codes, and nothing else', () => {
+    const fsError = (code: string, path: string) => Object.assign(new Error(`${code}: x`), { code, path });
+    expect(storageErrorOf(fsError('EACCES', '/home/shop/exports/受注.csv'), '/data/atobarai.sqlite')).toMatchObject({ problem: 'permission', path: '/home/shop/exports/受注.csv' });
+    expect(storageErrorOf(fsError('EACCES', '/x/y.csv'), '/d')!.message).toContain('「/x/y.csv」を読み書きする権限がありません');
+    expect(storageErrorOf(fsError('EROFS', '/mnt/ro/a.csv'), '/d')!.message).toContain('読み取り専用');
+    expect(storageErrorOf(fsError('ENOSPC', '/mnt/full/a.csv'), '/d')!.message).toContain('保存できません: ディスクの空き容量が不足しています（/mnt/full/a.csv）');
+    expect(storageErrorOf(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), '/data/atobarai.sqlite')).toMatchObject({ problem: 'full', path: '/data/atobarai.sqlite' });
+    expect(storageErrorOf(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY_DBMOVED' }), '/d.sqlite')?.problem).toBe('readonly');
+    expect(storageErrorOf(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }), '/d.sqlite')).toBeNull();
+    expect(storageErrorOf(new Error('plain'), '/d.sqlite')).toBeNull();
+  });
 });
