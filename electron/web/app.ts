@@ -30,6 +30,8 @@ export interface WebAppOptions {
   npTimeoutMs?: number;
   /** Restore this backup before opening (a damaged store; docs/data.md). */
   restoreBackup?: string;
+  /** Send all mail to this SMTP server, without login (--smtp-host/--smtp-port). */
+  smtp?: { host: string; port: number };
 }
 
 export interface WebApp {
@@ -54,6 +56,7 @@ export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
     demoOrders: opts.demo ? (opts.demoOrders ?? 300) : 0,
     npTimeoutMs: opts.npTimeoutMs,
     restoreBackup: opts.restoreBackup,
+    mail: opts.smtp ? { smtpOverride: opts.smtp } : undefined,
     sandboxTarget: opts.npUrl && opts.credentials ? { url: opts.npUrl, credentials: opts.credentials } : undefined,
     ports: {
       // The browser downloads the file from the host; the name carries the time so exports never collide.

@@ -24,6 +24,8 @@ import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
 import { createEventBus } from './event-bus';
 import { csvHandlers } from './handlers/csv';
+import { mailHandlers } from './handlers/mail';
+import { createMailModule, type MailOptions } from '../mail';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
@@ -58,6 +60,8 @@ export interface CoreOptions {
   dataLock?: boolean;
   /** Restore this backup (a name in backups/, or 'latest' good one) before opening: the damaged-store recovery. */
   restoreBackup?: string;
+  /** Mail: e.g. send to another server (npm run web --smtp-host), shorter waits in tests. */
+  mail?: MailOptions;
 }
 
 export interface Core {
@@ -204,6 +208,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
 
+  const mail = createMailModule(ctx, opts.mail);
   const handlers: Handlers = {
     ...orderHandlers(ctx),
     ...npHandlers(ctx),
@@ -211,6 +216,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...csvHandlers(ctx),
     ...backupHandlers(ctx),
     ...npSettleHandlers(ctx),
+    ...mailHandlers(ctx, mail),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: (e) => mapCoreError(e, dbFile, readOnly) });
   const imports = createImportTracker();
@@ -231,6 +237,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
     isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
+      await mail.stop();
       await session.close();
       if (sandbox) await sandbox.stop();
       sandbox = null;

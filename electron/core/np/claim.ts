@@ -44,7 +44,7 @@ export function claimForSending(db: Database, store: NpStore, rows: readonly Out
   })();
 }
 
-/** `sending` rows nobody is working on any more: their claimer is gone (or unknown: before migration 004) or stale. */
+/** `sending` rows nobody is working on any more: their claimer is gone (or unknown: before migration 005) or stale. */
 export function orphanedSending(store: NpStore, now: number, alive: (owner: string) => boolean = isOwnerAlive): OutboxRow[] {
   return store
     .outboxInState('sending')

@@ -71,7 +71,7 @@ export interface OutboxRow {
   created_at: number;
   updated_at: number;
   last_error: string | null;
-  /** The token of the engine that claimed the row for sending (migration 004), NULL before. */
+  /** The token of the engine that claimed the row for sending (migration 005), NULL before. */
   claimed_by: string | null;
 }
 

@@ -5,11 +5,13 @@ import type { Migration } from '../migration';
 import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
-import { outboxClaimMigration } from './004_outbox_claim';
+import { mailMigration } from './004_mail';
+import { outboxClaimMigration } from './005_outbox_claim';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
+  mailMigration,
   outboxClaimMigration,
 ];
