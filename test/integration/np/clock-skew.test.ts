@@ -65,6 +65,32 @@ describe('a desktop clock an hour behind NP around midnight JST', () => {
     expect((await t.admin.transactions())[0]!.state).toBe('shipped');
   });
 
+  it('a shipment queued before any answer of NP in this session is refused once, then re-queued with NP’s day', async () => {
+    const created = await call<OrderDetail>(core, 'createOrder', { order: { ...npOrder(2), invoiceType: 'bundled' }, registerWithNp: true });
+    expect((await call<SyncSummary>(core, 'startSync')).sent).toBe(1);
+    // A new session: NP's clock is not known until its first answer.
+    await core.close();
+    core = await createCore({
+      dataDir: tmp.dir,
+      secrets: createMemorySecretStore(),
+      ports: { exportTarget: async () => null },
+      transport: 'http',
+      log: silentLogger,
+      clock: { now: () => Date.now() + offset - HOUR },
+      sandboxTarget: { url: t.sb.url, credentials: { ...DEMO_MERCHANT } },
+    });
+    const ship = { orderId: created.order.id, action: 'shipment', carrierCode: '50000', slipNo: '2234-5678-9012' };
+    await call(core, 'queueNpAction', ship);
+    const refused = await call<SyncSummary>(core, 'startSync');
+    expect(refused.failed).toBe(1); // E0100124: the desktop's day is before NP's registration day
+    const detail = await call<OrderDetail>(core, 'getOrder', { id: created.order.id });
+    expect(detail.np?.errors.map((e) => e.code)).toContain('E0100124');
+    await call(core, 'queueNpAction', ship); // NP's answer taught the client NP's clock
+    const again = await call<SyncSummary>(core, 'startSync');
+    expect(again.failed).toBe(0);
+    expect(again.sent).toBe(1);
+  });
+
   it('says by how much the computer’s clock is off', () => {
     const clock = createNpClock({ now: () => 0 }, () => HOUR + 5 * 60_000);
     expect(clock.skewNote()).toContain('約1時間5分遅れています');
