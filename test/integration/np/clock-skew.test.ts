@@ -26,12 +26,9 @@ describe('a desktop clock an hour behind NP around midnight JST', () => {
   let t: TestSandbox;
   let core: Core;
   let offset = 0;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-    const res = await fetch(`${t.sb.adminUrl}/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ set: new Date(NP_NOW).toISOString() }) });
-    expect(res.ok).toBe(true);
-    offset = NP_NOW - Date.now(); // the sandbox clock runs on from NP_NOW; the desktop stays an hour behind it
-    core = await createCore({
+  // The desktop: an hour behind the sandbox's clock.
+  const startCore = () =>
+    createCore({
       dataDir: tmp.dir,
       secrets: createMemorySecretStore(),
       ports: { exportTarget: async () => null },
@@ -40,6 +37,12 @@ describe('a desktop clock an hour behind NP around midnight JST', () => {
       clock: { now: () => Date.now() + offset - HOUR },
       sandboxTarget: { url: t.sb.url, credentials: { ...DEMO_MERCHANT } },
     });
+  beforeAll(async () => {
+    t = await startTestSandbox();
+    const res = await fetch(`${t.sb.adminUrl}/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ set: new Date(NP_NOW).toISOString() }) });
+    expect(res.ok).toBe(true);
+    offset = NP_NOW - Date.now(); // the sandbox clock runs on from NP_NOW; the desktop stays an hour behind it
+    core = await startCore();
   });
   afterAll(async () => {
     await core.close();
@@ -70,15 +73,7 @@ describe('a desktop clock an hour behind NP around midnight JST', () => {
     expect((await call<SyncSummary>(core, 'startSync')).sent).toBe(1);
     // A new session: NP's clock is not known until its first answer.
     await core.close();
-    core = await createCore({
-      dataDir: tmp.dir,
-      secrets: createMemorySecretStore(),
-      ports: { exportTarget: async () => null },
-      transport: 'http',
-      log: silentLogger,
-      clock: { now: () => Date.now() + offset - HOUR },
-      sandboxTarget: { url: t.sb.url, credentials: { ...DEMO_MERCHANT } },
-    });
+    core = await startCore();
     const ship = { orderId: created.order.id, action: 'shipment', carrierCode: '50000', slipNo: '2234-5678-9012' };
     await call(core, 'queueNpAction', ship);
     const refused = await call<SyncSummary>(core, 'startSync');
