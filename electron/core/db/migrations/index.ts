@@ -7,6 +7,7 @@ import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
+import { outboxClaimMigration } from './006_outbox_claim';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchIndexMigration,
   mailMigration,
   documentsMigration,
+  outboxClaimMigration,
 ];
