@@ -35,6 +35,11 @@ export const CONTRACT_METHODS = [
   'markDeliveryNotesPrinted',
   'carrierCsvExport',
   'demoReset',
+  'backupList',
+  'backupRestore',
+  'backupWrite',
+  'npIdAttachCsv',
+  'npReregisterAmbiguous',
   // メール
   'mailSettings',
   'mailSetSettings',

@@ -30,6 +30,8 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import { npIdAttachInputSchema, reregisterBulkInputSchema, type NpIdAttachResult } from './np-settle';
+import { backupRestoreInputSchema, type BackupListing, type BackupRestoreResult, type BackupWriteResult } from './backup';
 import {
   mailInputs,
   type DemoInboxMessage,
@@ -185,6 +187,15 @@ export const contract = {
   carrierCsvExport: method(carrierCsvInputSchema).returns<CarrierCsvResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  // 設定 → バックアップ (docs/data.md): list, restore (backs up the current data first, then reopens on the copy),
+  // and one written now to a place staff choose (null = cancelled).
+  backupList: method(noInput).returns<BackupListing>(),
+  backupRestore: method(backupRestoreInputSchema).returns<BackupRestoreResult>(),
+  backupWrite: method(noInput).returns<BackupWriteResult | null>(),
+  // 「登録されたか不明」 settled in bulk (docs/sync.md): NP取引IDs from NP's transaction CSV (preview or apply, one
+  // transaction), and 再登録 of orders staff confirmed are not at NP.
+  npIdAttachCsv: method(npIdAttachInputSchema).returns<NpIdAttachResult>(),
+  npReregisterAmbiguous: method(reregisterBulkInputSchema).returns<{ results: BulkActionResult[] }>(),
   // メール (docs/mail.md): settings (the SMTP password is write-only), templates, preview, queue, history, デモ受信箱.
   mailSettings: method(noInput).returns<MailSettingsView>(),
   mailSetSettings: method(mailInputs.setSettings).returns<MailSettingsView>(),

@@ -54,6 +54,12 @@ export function jstFileStamp(epochMs: number): string {
   return `${iso.slice(0, 10).replaceAll('-', '')}_${iso.slice(11, 16).replace(':', '')}`;
 }
 
+/** 'YYYY/MM/DD HH:MM' in Japan time, for messages to staff (a lock's holder since, a backup's time). */
+export function jstDateTimeLabel(epochMs: number): string {
+  const iso = jstIso(epochMs);
+  return `${iso.slice(0, 10).replaceAll('-', '/')} ${iso.slice(11, 16)}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // 和暦 (Japanese era years): how shops write dates (令和6年11月28日, R6.11.28, 令和元年) and how 生年月日 is shown.
 

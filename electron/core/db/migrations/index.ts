@@ -7,7 +7,8 @@ import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
-import { refoldKanaKeysMigration } from './006_refold_kana_keys';
+import { outboxClaimMigration } from './006_outbox_claim';
+import { refoldKanaKeysMigration } from './007_refold_kana_keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   searchIndexMigration,
   mailMigration,
   documentsMigration,
+  outboxClaimMigration,
   refoldKanaKeysMigration,
 ];

@@ -2,12 +2,12 @@ import type { Migration } from '../migration';
 import { foldKana, foldName } from '../../../../shared/search-fold';
 
 /**
- * 006: the name and フリガナ search keys folded again with the one kana normaliser (shared/kana.ts): iteration
+ * 007: the name and フリガナ search keys folded again with the one kana normaliser (shared/kana.ts): iteration
  * marks written out (いすゞ = いすず), every long-vowel variant dropped from フリガナ, ヺ / ｦﾞ / ヲ゛ one key. Keys that
  * do not change are not written. Uses the live fold on purpose: the keys must equal what queries fold to.
  */
 export const refoldKanaKeysMigration: Migration = {
-  version: 6,
+  version: 7,
   name: 'refold_kana_keys',
   up(db) {
     const rows = db.prepare<[], { id: number; name: string; kana: string; key_name: string; key_kana: string }>(
