@@ -42,6 +42,13 @@ import {
   type MailSummary,
   type MailTemplatesView,
 } from './mail/types';
+import type { ZipAddress } from './zip-address';
+
+/** lookupZip's answer: the zip code as 7 digits (null when it is not) and its entries ([] when unknown). */
+export interface ZipLookupResult {
+  zip: string | null;
+  entries: ZipAddress[];
+}
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
@@ -208,6 +215,8 @@ export const contract = {
   /** Staff decide on a failed or 送信結果不明 mail: send it again, or record that it arrived. */
   mailResolve: method(mailInputs.resolve).returns<MailRecord>(),
   mailInbox: method(noInput).returns<DemoInboxMessage[]>(),
+  /** 〒 → 住所: Japan Post's entries of a zip code (issue 14), for auto-fill and the zip ↔ address check. */
+  lookupZip: method(z.object({ zip: z.string().max(20, { error: '郵便番号が長すぎます' }) })).returns<ZipLookupResult>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {

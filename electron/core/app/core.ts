@@ -30,6 +30,7 @@ import { documentHandlers } from './handlers/documents';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
+import { zipHandlers } from './handlers/zip';
 import { createConsoleLogger, type Logger } from './logger';
 import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
 import { openSession, type Session } from './session';
@@ -219,6 +220,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...npSettleHandlers(ctx),
     ...mailHandlers(ctx, mail),
     ...documentHandlers(ctx),
+    ...zipHandlers(),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: (e) => mapCoreError(e, dbFile, readOnly) });
   const imports = createImportTracker();

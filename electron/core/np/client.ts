@@ -78,7 +78,8 @@ export interface NpClient {
 }
 
 const authoriResult = z.enum(['00', '10', '20', '40', '50']);
-const npId = z.string().min(1);
+/** NP's transaction id: 11 half-width alphanumerics (E0100002 / E0100003); anything else is a bad answer. */
+const npId = z.string().regex(/^[A-Za-z0-9]{11}$/u, { error: 'not an NP transaction id (11 alphanumerics)' });
 
 const itemErrorSchema = z.object({
   codes: z.array(z.string()).min(1),

@@ -20,7 +20,7 @@ import {
   type NpAction,
   type NpStatus,
 } from '../../../shared/np/status';
-import { validateRegisterItem, validateShipmentItem, validateUpdateItem, type NpValidationOptions } from '../../../shared/np/validation';
+import { validateRegisterItem, validateShipmentItem, validateUpdateItem, zipAddressNotes, type NpValidationOptions } from '../../../shared/np/validation';
 import { toJstDate } from '../../../shared/jst-date';
 import type { Order } from '../../../shared/order';
 import type { NpUpdatePreview } from '../../../shared/sync';
@@ -79,8 +79,9 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
         throw new NpActionError('refused', '支払方法がNP後払いではないため、取引登録できません。先に支払方法をNP後払いに変更してください。');
       }
       const item = toRegisterItem(order, ctx.mapping());
-      const codes = validateRegisterItem(item, ctx.validation());
-      if (codes.length) throw invalidForNp(label, codes);
+      const opts = ctx.validation();
+      const codes = validateRegisterItem(item, opts);
+      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(item, opts.zipAddress).map((n) => n.message) : []);
       return item;
     }
     case 'update': {
@@ -89,8 +90,9 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
       if (preview.changedFields.length === 0) {
         throw new NpActionError('refused', 'NPに登録済みの内容から変更がないため、取引修正は不要です。受注情報を変更してから取引修正してください。');
       }
-      const codes = validateUpdateItem(preview.payload, ctx.validation());
-      if (codes.length) throw invalidForNp(label, codes);
+      const opts = ctx.validation();
+      const codes = validateUpdateItem(preview.payload, opts);
+      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(preview.payload, opts.zipAddress).map((n) => n.message) : []);
       return preview.payload;
     }
     case 'cancel': {
@@ -107,7 +109,7 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
         settlementType: accepted?.settlement_type ?? (order.invoiceType === 'bundled' ? '03' : '02'),
         today: toJstDate(npNow),
       });
-      if (codes.length) throw invalidForNp(label, codes, codes.some((c) => c === 'E0100124' || c === 'E0100126') ? ctx.npClock?.skewNote() : null);
+      if (codes.length) throw invalidForNp(label, codes, [], codes.some((c) => c === 'E0100124' || c === 'E0100126') ? ctx.npClock?.skewNote() : null);
       return item;
     }
   }

@@ -418,6 +418,11 @@ export const en: MessageSchema = {
   },
   mail: mailEn,
   documents: documentsEn, // 帳票 (issue 11)
+  // 〒 → 住所 (issue 14)
+  zip: {
+    unknown: 'This postal code is not in Japan Post’s data. Please check the number.',
+    towns: 'Pick the area:',
+  },
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

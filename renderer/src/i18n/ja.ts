@@ -414,6 +414,11 @@ export const ja = {
   },
   mail: mailJa,
   documents: documentsJa, // 帳票 (issue 11)
+  // 〒 → 住所 (issue 14)
+  zip: {
+    unknown: 'この郵便番号は日本郵便のデータにありません。番号を確認してください。',
+    towns: '町域を選択:',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

@@ -149,6 +149,7 @@ describe('the SP code never leaves the main side', () => {
     await value('markDeliveryNotesPrinted', { orderIds: [id] });
     await value('carrierCsvExport', { orderIds: [id], carrier: 'b2cloud' });
     await call('demoReset');
+    await call('lookupZip', { zip: '1070052' });
     await value('clearCredentials', { environment: 'test' });
 
     expect(CONTRACT_METHODS.filter((m) => !called.has(m))).toEqual([]);

@@ -8,6 +8,7 @@ import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
 import { outboxClaimMigration } from './006_outbox_claim';
+import { refoldKanaKeysMigration } from './007_refold_kana_keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   mailMigration,
   documentsMigration,
   outboxClaimMigration,
+  refoldKanaKeysMigration,
 ];
