@@ -29,11 +29,37 @@ export const CONTRACT_METHODS = [
   'csvSavePreset',
   'csvShipmentsPreview',
   'csvShipmentsApply',
+  // 帳票 (issue 11)
+  'deliveryNotes',
+  'outputDeliveryNotes',
+  'markDeliveryNotesPrinted',
+  'carrierCsvExport',
   'demoReset',
+  'backupList',
+  'backupRestore',
+  'backupWrite',
+  'npIdAttachCsv',
+  'npReregisterAmbiguous',
+  // メール
+  'mailSettings',
+  'mailSetSettings',
+  'mailSetPassword',
+  'mailTestSend',
+  'mailTemplates',
+  'mailSaveTemplate',
+  'mailResetTemplate',
+  'mailPreview',
+  'mailQueue',
+  'mailList',
+  'mailSummaries',
+  'mailResolve',
+  'mailInbox',
+  // 〒 → 住所 (issue 14: Japan Post's data stays in the core)
+  'lookupZip',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 
-export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity'] as const;
+export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity', 'mailChanged'] as const;
 export type ContractEvent = (typeof CONTRACT_EVENTS)[number];
 
 /** IPC channel names: one per method, one for all events. */

@@ -9,6 +9,9 @@ import { event, method, type ClientOf, type EventMessageOf, type HandlersOf, typ
 import type { ContractEvent, ContractMethod } from './contract-names';
 import type { Order } from './order';
 import { OrderInputSchema } from './order-schema';
+import { DeliveryNoteGreetingSchema, ShopProfileSchema } from './shop';
+import { DELIVERY_NOTES_MAX, DELIVERY_NOTES_PAGE, type DeliveryNotesData, type DeliveryNotesOutput } from './delivery-note';
+import { carrierCsvInputSchema, type CarrierCsvResult } from './carrier-csv';
 import { OrderSearchCriteriaSchema, type OrderSearchResult } from './search';
 import type { NpEnvironment } from './np/api-types';
 import { NP_ACTIONS } from './np/status';
@@ -27,9 +30,30 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import { npIdAttachInputSchema, reregisterBulkInputSchema, type NpIdAttachResult } from './np-settle';
+import { backupRestoreInputSchema, type BackupListing, type BackupRestoreResult, type BackupWriteResult } from './backup';
+import {
+  mailInputs,
+  type DemoInboxMessage,
+  type MailPreview,
+  type MailQueueResult,
+  type MailRecord,
+  type MailSettingsView,
+  type MailSummary,
+  type MailTemplatesView,
+} from './mail/types';
+import type { ZipAddress } from './zip-address';
+
+/** lookupZip's answer: the zip code as 7 digits (null when it is not) and its entries ([] when unknown). */
+export interface ZipLookupResult {
+  zip: string | null;
+  entries: ZipAddress[];
+}
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
+const orderIdList = (max: number) =>
+  z.array(orderId, { error: '受注を選択してください' }).min(1, { error: '受注を1件以上選択してください' }).max(max, { error: `一度に出力できるのは${max.toLocaleString('ja-JP')}件までです` });
 
 export const CREDENTIAL_ENVIRONMENTS = ['test', 'production'] as const;
 export const NP_ENVIRONMENTS = ['sandbox', 'test', 'production'] as const satisfies readonly NpEnvironment[];
@@ -66,6 +90,9 @@ export const AppSettingsSchema = z.object({
   siteName: z.string().max(50, { error: 'サイト名は50文字以内です' }),
   /** NP履歴の保存期間: events older than this many months keep outcome and codes, not NP's raw answer (np/compaction.ts). */
   npHistoryRetentionMonths: z.number({ error: 'NP履歴の保存期間は月数で入力してください' }).int({ error: 'NP履歴の保存期間は整数の月数です' }).min(1, { error: 'NP履歴の保存期間は1か月以上です' }).max(120, { error: 'NP履歴の保存期間は120か月以内です' }),
+  // 帳票 (issue 11): the shop block of the 納品書 / ご依頼主 of the 送り状 data, and the 納品書's greeting.
+  shop: ShopProfileSchema,
+  deliveryNoteGreeting: DeliveryNoteGreetingSchema,
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -154,8 +181,44 @@ export const contract = {
   csvSavePreset: method(csvSavePresetInputSchema).returns<CsvPreferences>(),
   csvShipmentsPreview: method(shipmentCsvInputSchema).returns<ShipmentPreview>(),
   csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
+  // 帳票 (issue 11): the 納品書's print data (≤ 100 a call: the print view pages through them), 「帳票出力」,
+  // 出力済み marks (the browser host's print tab), 送り状データ for the carriers.
+  deliveryNotes: method(z.object({ orderIds: orderIdList(DELIVERY_NOTES_PAGE) })).returns<DeliveryNotesData>(),
+  outputDeliveryNotes: method(z.object({ orderIds: orderIdList(DELIVERY_NOTES_MAX), output: z.enum(['print', 'pdf']) })).returns<DeliveryNotesOutput>(),
+  markDeliveryNotesPrinted: method(z.object({ orderIds: orderIdList(DELIVERY_NOTES_MAX) })).returns<{ printedAt: number; count: number }>(),
+  carrierCsvExport: method(carrierCsvInputSchema).returns<CarrierCsvResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  // 設定 → バックアップ (docs/data.md): list, restore (backs up the current data first, then reopens on the copy),
+  // and one written now to a place staff choose (null = cancelled).
+  backupList: method(noInput).returns<BackupListing>(),
+  backupRestore: method(backupRestoreInputSchema).returns<BackupRestoreResult>(),
+  backupWrite: method(noInput).returns<BackupWriteResult | null>(),
+  // 「登録されたか不明」 settled in bulk (docs/sync.md): NP取引IDs from NP's transaction CSV (preview or apply, one
+  // transaction), and 再登録 of orders staff confirmed are not at NP.
+  npIdAttachCsv: method(npIdAttachInputSchema).returns<NpIdAttachResult>(),
+  npReregisterAmbiguous: method(reregisterBulkInputSchema).returns<{ results: BulkActionResult[] }>(),
+  // メール (docs/mail.md): settings (the SMTP password is write-only), templates, preview, queue, history, デモ受信箱.
+  mailSettings: method(noInput).returns<MailSettingsView>(),
+  mailSetSettings: method(mailInputs.setSettings).returns<MailSettingsView>(),
+  mailSetPassword: method(mailInputs.setPassword).returns<MailSettingsView>(),
+  /** Sends a test mail through the outbox and waits (up to ~20 s) for the server's answer. */
+  mailTestSend: method(mailInputs.testSend).returns<{ ok: boolean; message: string }>(),
+  mailTemplates: method(noInput).returns<MailTemplatesView>(),
+  /** Refuses unknown placeholders. */
+  mailSaveTemplate: method(mailInputs.saveTemplate).returns<MailTemplatesView>(),
+  mailResetTemplate: method(mailInputs.resetTemplate).returns<MailTemplatesView>(),
+  /** The mail a template (or an unsaved draft of it) makes for a real order. */
+  mailPreview: method(mailInputs.preview).returns<MailPreview>(),
+  /** 一括通知 / 個別通知: 'confirm' for orders that already got this template, unless resend. */
+  mailQueue: method(mailInputs.queue).returns<{ results: MailQueueResult[] }>(),
+  mailList: method(mailInputs.list).returns<MailRecord[]>(),
+  mailSummaries: method(mailInputs.summaries).returns<MailSummary[]>(),
+  /** Staff decide on a failed or 送信結果不明 mail: send it again, or record that it arrived. */
+  mailResolve: method(mailInputs.resolve).returns<MailRecord>(),
+  mailInbox: method(noInput).returns<DemoInboxMessage[]>(),
+  /** 〒 → 住所: Japan Post's entries of a zip code (issue 14), for auto-fill and the zip ↔ address check. */
+  lookupZip: method(z.object({ zip: z.string().max(20, { error: '郵便番号が長すぎます' }) })).returns<ZipLookupResult>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {
@@ -163,6 +226,7 @@ export const events = {
   syncFinished: event<SyncSummary>(),
   ordersChanged: event<{ ids: number[] | null }>(), // null = many or unknown: reload the list
   connectivity: event<{ online: boolean; message: string | null }>(),
+  mailChanged: event<{ orderIds: number[] }>(), // a mail of these orders was queued, sent or failed
 } satisfies Record<ContractEvent, EventSpec>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { NpStatus } from './np/status';
+import { JST_OFFSET_MS } from './jst-date';
 
 // ---------------------------------------------------------------------------------------------------------
 // Export
@@ -54,7 +55,7 @@ export const csvExportOptionsSchema = z.object({ kind: csvExportKindSchema, enco
 
 /** '受注CSV_20261128_1204.csv' (JST). */
 export function csvExportFileName(kind: CsvExportKind, now: number): string {
-  const d = new Date(now + 9 * 3_600_000).toISOString(); // JST wall clock
+  const d = new Date(now + JST_OFFSET_MS).toISOString(); // JST wall clock
   const stamp = `${d.slice(0, 4)}${d.slice(5, 7)}${d.slice(8, 10)}_${d.slice(11, 13)}${d.slice(14, 16)}`;
   return `${CSV_EXPORT_KIND_LABELS[kind]}_${stamp}.csv`;
 }
@@ -122,6 +123,7 @@ export const IMPORT_FIELDS = [
   'line.name',
   'line.unitPrice',
   'line.quantity',
+  'line.taxRate',
   'shippingFee',
   'fee',
   'discount',
@@ -196,6 +198,7 @@ export const IMPORT_FIELD_INFO: Record<ImportField, ImportFieldInfo> = {
   'line.name': f('商品名', 'line', true, ' ', true),
   'line.unitPrice': f('単価', 'line', true, null, false),
   'line.quantity': f('数量', 'line', true, null, false),
+  'line.taxRate': f('税率', 'line', false, null, false), // 帳票 (issue 11): 10% when absent
   shippingFee: f('送料', 'order', false, null, false),
   fee: f('手数料', 'order', false, null, false),
   discount: f('値引き', 'order', false, null, false),

@@ -5,9 +5,10 @@
  * are checked when an order is sent to NP, so an order NP would refuse can still be saved and fixed later.
  */
 import { z } from 'zod';
-import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, orderTotal, type OrderInput } from './order';
+import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, STANDARD_TAX_RATE, TAX_RATES, orderTotal, type OrderInput } from './order';
 import { foldEmail, foldOrderNo, foldTel, foldZip } from './search-fold';
 import { isIsoDate } from './jst-date';
+import { isNpCarrierCode } from './np/carriers';
 import { parseOrThrow, type FieldLabels } from './validation';
 
 const MAX_TEXT = 200;
@@ -81,6 +82,10 @@ export const GoodsLineSchema = z.object({
     .int({ error: '数量は整数で入力してください' })
     .min(1, { error: '数量は1以上で入力してください' })
     .max(100_000, { error: '数量が大きすぎます' }),
+  taxRate: z
+    .union(TAX_RATES.map((r) => z.literal(r)), { error: '税率は10%か8%（軽減税率）を選択してください' })
+    .optional()
+    .transform((r) => (r === STANDARD_TAX_RATE ? undefined : r)), // absent = 10%: one spelling per rate
 });
 
 export const OrderInputSchema = z
@@ -95,7 +100,10 @@ export const OrderInputSchema = z
     shippingFee: yen('送料'),
     fee: yen('手数料'),
     discount: yen('値引き'),
-    carrierCode: text('配送業者', 16).nullable(),
+    carrierCode: z
+      .string({ error: '配送業者を選択してください' })
+      .refine(isNpCarrierCode, { error: '配送業者はNPの配送業者（5桁のコード）から選択してください' })
+      .nullable(),
     slipNo: text('配送伝票番号', 64),
     invoiceType: z.enum(INVOICE_TYPES, { error: '請求書区分を選択してください' }),
     note: text('備考', MAX_LONG_TEXT),
@@ -135,6 +143,7 @@ export const ORDER_FIELD_LABELS: FieldLabels = {
   'lines.*.name': '商品名',
   'lines.*.unitPrice': '単価',
   'lines.*.quantity': '数量',
+  'lines.*.taxRate': '税率',
   shippingFee: '送料',
   fee: '手数料',
   discount: '値引き',

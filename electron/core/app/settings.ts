@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppSettingsSchema, type AppSettings } from '../../../shared/contract';
 import { DEFAULT_RETENTION_MONTHS } from '../np/compaction';
+import { DEFAULT_DELIVERY_NOTE_GREETING, EMPTY_SHOP_PROFILE } from '../../../shared/shop';
 
 const KEY = 'app.settings';
 
@@ -13,6 +14,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   creditLimit: 55_000,
   siteName: '',
   npHistoryRetentionMonths: DEFAULT_RETENTION_MONTHS,
+  shop: { ...EMPTY_SHOP_PROFILE },
+  deliveryNoteGreeting: DEFAULT_DELIVERY_NOTE_GREETING,
 };
 
 export interface SettingsStore {

@@ -15,6 +15,7 @@ import {
   INVOICE_TYPE_LABELS,
   ORDER_STATUS_LABELS,
   PAYMENT_METHOD_LABELS,
+  STANDARD_TAX_RATE,
   type GoodsLine,
   type Order,
   type Person,
@@ -36,16 +37,15 @@ export interface ExportRow {
   np: NpExportInfo | null;
 }
 
+/** A column; every cell is neutralised against formula injection when written (writer.ts). */
 export interface ExportColumn {
   header: string;
-  /** Free text typed by people: neutralised against formula injection. */
-  text: boolean;
   value(row: ExportRow): string;
 }
 
 const label = (field: ImportField): string => IMPORT_FIELD_INFO[field].label;
-const textCol = (field: ImportField, value: (r: ExportRow) => string): ExportColumn => ({ header: label(field), text: true, value });
-const valueCol = (header: string, value: (r: ExportRow) => string): ExportColumn => ({ header, text: false, value });
+const textCol = (field: ImportField, value: (r: ExportRow) => string): ExportColumn => ({ header: label(field), value });
+const valueCol = (header: string, value: (r: ExportRow) => string): ExportColumn => ({ header, value });
 const yen = (n: number): string => String(n);
 const goodsTotal = (o: Order): number => o.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
 
@@ -108,7 +108,7 @@ const ORDER_COLUMNS: ExportColumn[] = [
   ...amounts,
   ...buyer,
   ...personColumns('shipTo', (r) => r.order.shipTo),
-  { header: '購入商品', text: true, value: (r) => r.order.lines.map((l) => `${l.name}×${l.quantity}`).join(' / ') },
+  { header: '購入商品', value: (r) => r.order.lines.map((l) => `${l.name}×${l.quantity}`).join(' / ') },
   ...tail,
 ];
 
@@ -125,7 +125,10 @@ const SHIPTO_GOODS_COLUMNS: ExportColumn[] = [
   ...tail,
 ];
 
+/** 配送先商品CSV's 税率 of each line (帳票, issue 11): the last column, so every earlier one keeps its place. */
+const taxRateColumn = valueCol(label('line.taxRate'), (r) => (r.line ? `${r.line.taxRate ?? STANDARD_TAX_RATE}%` : ''));
+
 export function exportColumns(kind: CsvExportKind, withNp: boolean): ExportColumn[] {
   const base = kind === 'orders' ? ORDER_COLUMNS : SHIPTO_GOODS_COLUMNS;
-  return withNp ? [...base, ...npColumns] : base;
+  return [...base, ...(withNp ? npColumns : []), ...(kind === 'shipto_goods' ? [taxRateColumn] : [])];
 }

@@ -3,14 +3,14 @@
  * `db.transaction(...)` (better-sqlite3 nests transactions as savepoints), so no method assumes it runs at top level.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { orderTotal, type Order, type OrderInput } from '../../../shared/order';
+import { STANDARD_TAX_RATE, orderTotal, type Order, type OrderInput } from '../../../shared/order';
 import { parseOrderInput } from '../../../shared/order-schema';
 import { parseSearchCriteria, type NormalizedSearchCriteria, type OrderListRow, type OrderSearchCriteria, type OrderSearchResult } from '../../../shared/search';
 import type { NpStatus } from '../../../shared/np/status';
 import { buildSearchStatements, choosePagePlan, type SearchStatements } from './search-sql';
 import { termLookup } from './text-match';
 import type { OrderSearchKeys } from './search-keys';
-import { INSERT_TEXT_SQL, TEXT_COLUMNS } from '../db/migrations/004_search_text';
+import { INSERT_TEXT_SQL, TEXT_COLUMNS } from '../db/migrations/008_search_text';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
 import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, writeValues, type OrderLineRow, type OrderRow, type SqlValue } from './order-row';
@@ -21,6 +21,8 @@ export interface OrderRepository {
   /** Replace an order's editable fields and goods lines; keeps createdAt and the NP columns. */
   update(id: number, input: OrderInput, now: number): Order;
   get(id: number): Order | undefined;
+  /** These orders, in the order of `ids` (ids that do not exist are skipped); read in chunks. */
+  getMany(ids: readonly number[]): Order[];
   getByOrderNo(orderNo: string): Order | undefined;
   /**
    * Insert many orders in one transaction (validates each, unless `opts.parsed`); returns their ids in input order.
@@ -79,8 +81,13 @@ export function createOrderRepository(db: Database): OrderRepository {
   const insertLine = db.prepare<[number, number, string, number, number]>(
     'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (?, ?, ?, ?, ?)',
   );
+  // A line at another rate than the column's default (10%, migration 005) names its tax_rate; prepared on first
+  // use, so the repository still opens a file of an older schema (the migration tests seed those).
+  let insertRatedLine: Statement<[number, number, string, number, number, number]> | null = null;
+  const ratedLine = () =>
+    (insertRatedLine ??= db.prepare('INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity, tax_rate) VALUES (?, ?, ?, ?, ?, ?)'));
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
-  // The text index of a new order (migration 004). Absent only from a file still on an older schema (the
+  // The text index of a new order (migration 008). Absent only from a file still on an older schema (the
   // migration tests write such files through the repository; the migration then indexes what they hold).
   const insertTextStmt = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders_text'").get() ? db.prepare(INSERT_TEXT_SQL) : undefined;
   const insertText = (id: number, keys: OrderSearchKeys) => insertTextStmt?.run(id, ...Object.values(TEXT_COLUMNS).map((k) => keys[k]));
@@ -127,6 +134,7 @@ export function createOrderRepository(db: Database): OrderRepository {
       npDirty: r.np_dirty === 1,
       invoiceType: r.invoice_type,
       purchaseCount: counts.get(r.buyer_key) ?? 1,
+      printedAt: r.printed_at,
     }));
   }
 
@@ -175,7 +183,10 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function writeLines(orderId: number, o: OrderInput): void {
-    o.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity));
+    o.lines.forEach((l, i) => {
+      if (l.taxRate === undefined || l.taxRate === STANDARD_TAX_RATE) insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity);
+      else ratedLine().run(orderId, i + 1, l.name, l.unitPrice, l.quantity, l.taxRate);
+    });
   }
 
   function load(row: OrderRow | undefined): Order | undefined {
@@ -234,6 +245,7 @@ export function createOrderRepository(db: Database): OrderRepository {
     },
     get: (id) => load(selectById.get(id)),
     getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
+    getMany: (ids) => [...readInOrder([...ids])],
     insertMany: (inputs, now, opts) => insertAll(inputs, now, opts?.parsed === true),
     count: () => countOrders.get() as number,
     purchaseCount: (id) => purchaseCountOf.get(id) ?? 0,

@@ -31,7 +31,7 @@ export interface SearchStatements {
 }
 
 /** The list columns selected for a page (OrderListRow before the purchase count). */
-export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key';
+export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key, printed_at';
 
 /** Sort by the position of a code in its table (the order the form shows them in). */
 function rankOf(column: string, codes: readonly string[], nullRank?: number): string {
@@ -67,7 +67,7 @@ function narrows(chosen: readonly string[] | undefined, all: readonly string[]):
 /** Exactly one code chosen on a column that has an index on (column, ordered_at), or 備考欄あり (ordered_at WHERE has_note). */
 function singleCodeOnOrderedIndex(c: NormalizedSearchCriteria): boolean {
   const one = (v: readonly string[] | undefined) => v?.length === 1;
-  return one(c.npStatuses) || one(c.statuses) || one(c.paymentMethods) || one(c.genders) || one(c.invoiceTypes) || c.hasNote === true;
+  return one(c.npStatuses) || one(c.statuses) || one(c.paymentMethods) || one(c.genders) || one(c.invoiceTypes) || c.hasNote === true || c.printStatus === 'unprinted';
 }
 
 /**
@@ -126,6 +126,8 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
     else if (!none) indexed(`np_status IN (${placeholders})`, ...codes);
     else indexed(`(np_status IN (${placeholders}) OR np_status IS NULL)`, ...codes);
   }
+  // 帳票 (納品書 未出力 / 出力済み): orders_printed_at (printed_at, ordered_at), migration 005.
+  if (c.printStatus) indexed(c.printStatus === 'printed' ? 'printed_at IS NOT NULL' : 'printed_at IS NULL');
   if (narrows(c.invoiceTypes, INVOICE_TYPES)) indexed(`invoice_type IN (${c.invoiceTypes.map(() => '?').join(', ')})`, ...c.invoiceTypes);
 
   // 'filter': the filters' indexes drive the query (cost bounded by the matches); the unary + keeps the sort

@@ -119,7 +119,7 @@ describe('text search through the trigram index', () => {
     repo.update(o.id, { ...input, customer: { ...o.customer, name: '鷲尾 鶫' } }, DEFAULT_DEMO_NOW);
     const added = repo.insert(sampleOrder({ orderNo: '99999999', customer: { ...sampleOrder().customer, name: '鶫 太郎' } }), DEFAULT_DEMO_NOW);
     all = loadOracle();
-    // The repository indexes what it inserts (no insert trigger: see migration 004).
+    // The repository indexes what it inserts (no insert trigger: see migration 008).
     expect(db.prepare('SELECT count(*) FROM orders_text').pluck().get()).toBe(COUNT + 1);
     expect(expectOracle('edited name', { name: '鷲尾鶫' })).toBe(1);
     expect(expectOracle('two characters', { name: '鶫' })).toBe(2);

@@ -5,13 +5,21 @@ import type { Migration } from '../migration';
 import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
-import { searchTextMigration } from './004_search_text';
-import { npEventsCompactionMigration } from './005_np_events_compaction';
+import { mailMigration } from './004_mail';
+import { documentsMigration } from './005_documents';
+import { outboxClaimMigration } from './006_outbox_claim';
+import { refoldKanaKeysMigration } from './007_refold_kana_keys';
+import { searchTextMigration } from './008_search_text';
+import { npEventsCompactionMigration } from './009_np_events_compaction';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
+  mailMigration,
+  documentsMigration,
+  outboxClaimMigration,
+  refoldKanaKeysMigration,
   searchTextMigration,
   npEventsCompactionMigration,
 ];

@@ -1,4 +1,4 @@
-/** 004: a version-3 file with orders gains orders_text (filled from the stored keys) and the new indexes, same results. */
+/** 008: a version-7 file with orders gains orders_text (filled from the stored keys) and the new indexes, same results. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
@@ -21,14 +21,14 @@ const SEARCHES: OrderSearchCriteria[] = [
   { hasNote: true, sort: { key: 'total', dir: 'desc' } },
 ];
 
-describe('migration 004 (search text)', () => {
-  it('indexes the orders a version-3 file already holds: every text search answers as before', () => {
+describe('migration 008 (search text)', () => {
+  it('indexes the orders a version-7 file already holds: every text search answers as before', () => {
     const file = tmp.file('m004.sqlite');
-    const v3 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
-    createOrderRepository(v3).insertMany(generateOrders({ seed: 4, count: 1500 }), Date.UTC(2026, 9, 1));
-    v3.close();
-    // The version-3 answers, read through the version-3 schema's SQL (instr on orders_search).
-    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
+    const v7 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 7) });
+    createOrderRepository(v7).insertMany(generateOrders({ seed: 4, count: 1500 }), Date.UTC(2026, 9, 1));
+    v7.close();
+    // The version-7 answers, read through the version-7 schema's SQL (instr on orders_search).
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 7) });
     const expected = SEARCHES.map((criteria) => {
       const rows = old
         .prepare(
@@ -44,8 +44,8 @@ describe('migration 004 (search text)', () => {
     });
     old.close();
 
-    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").pluck().all() as string[];
     expect(indexes).not.toContain('orders_search');
     expect(indexes).toEqual(expect.arrayContaining(['orders_key_kana', 'orders_gender', 'orders_invoice_type', 'orders_has_note']));
