@@ -89,7 +89,8 @@ export function createOrderRepository(db: Database): OrderRepository {
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
   // The text index of a new order (migration 008). Absent only from a file still on an older schema (the
   // migration tests write such files through the repository; the migration then indexes what they hold).
-  const insertTextStmt = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders_text'").get() ? db.prepare(INSERT_TEXT_SQL) : undefined;
+  const hasTextIndex = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders_text'").get() !== undefined;
+  const insertTextStmt = hasTextIndex ? db.prepare(INSERT_TEXT_SQL) : undefined;
   const insertText = (id: number, keys: OrderSearchKeys) => insertTextStmt?.run(id, ...Object.values(TEXT_COLUMNS).map((k) => keys[k]));
   const selectById = db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?');
   const selectByOrderNo = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE order_no = ?');
@@ -144,9 +145,9 @@ export function createOrderRepository(db: Database): OrderRepository {
 
   /** The count's statements, the hit count, and the page's statements for the plan that count picks. */
   function countAndPlan(c: NormalizedSearchCriteria): { count: SearchStatements; total: number; page: SearchStatements } {
-    const count = buildSearchStatements(c, { terms });
+    const count = buildSearchStatements(c, { terms, noTextIndex: !hasTextIndex });
     const total = prepared(count.countSql).pluck().get(...count.params) as number;
-    const page = buildSearchStatements(c, { terms, page: choosePagePlan(c, total, ordersEstimate.get() ?? 0) });
+    const page = buildSearchStatements(c, { terms, noTextIndex: !hasTextIndex, page: choosePagePlan(c, total, ordersEstimate.get() ?? 0) });
     return { count, total, page };
   }
 
@@ -177,7 +178,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function iterateNormalized(c: NormalizedSearchCriteria): IterableIterator<Order> {
-    const q = buildSearchStatements(c, { terms });
+    const q = buildSearchStatements(c, { terms, noTextIndex: !hasTextIndex });
     const ids = prepared(q.idsSql).pluck().all(...q.params) as number[];
     return readInOrder(ids);
   }
