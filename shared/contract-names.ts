@@ -30,6 +30,17 @@ export const CONTRACT_METHODS = [
   'csvShipmentsPreview',
   'csvShipmentsApply',
   'demoReset',
+  // The day's work (issue 17)
+  'workQueues',
+  'markPaymentsSeen',
+  'savedSearches',
+  'saveSearch',
+  'deleteSavedSearch',
+  'planBulkShipment',
+  'shipOrdersBulk',
+  'planBulkCancel',
+  'cancelOrdersBulk',
+  'setOrderStatusBulk',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

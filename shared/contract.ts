@@ -27,6 +27,16 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import { SavedSearchSchema, type SavedSearch, type WorkQueuesState } from './work-queues';
+import {
+  BulkOrderIdsSchema,
+  BulkShipmentInputSchema,
+  BulkStatusInputSchema,
+  type BulkCancelPlan,
+  type BulkShipmentDraftRow,
+  type BulkShipmentResult,
+  type BulkStatusResult,
+} from './bulk';
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
@@ -152,6 +162,22 @@ export const contract = {
   csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  // The day's work (issue 17): 要対応 queues, saved searches, bulk 出荷報告 / キャンセル / 対応状況 (shared/work-queues.ts, shared/bulk.ts).
+  workQueues: method(noInput).returns<WorkQueuesState>(),
+  /** Staff opened 「NP入金済み」: the payments seen so far stop counting. */
+  markPaymentsSeen: method(noInput).returns<WorkQueuesState>(),
+  savedSearches: method(noInput).returns<SavedSearch[]>(),
+  /** 名前を付けて保存 (the same name replaces). */
+  saveSearch: method(SavedSearchSchema).returns<SavedSearch[]>(),
+  deleteSavedSearch: method(z.object({ name: z.string().max(30) })).returns<SavedSearch[]>(),
+  /** The 一括出荷報告 dialog's rows: the orders' own values, else 設定's 配送業者 and today. */
+  planBulkShipment: method(BulkOrderIdsSchema).returns<{ rows: BulkShipmentDraftRow[] }>(),
+  /** Checks every row; only when all are valid: 発送済み + 発送日 + 出荷報告 queued, in one transaction. */
+  shipOrdersBulk: method(BulkShipmentInputSchema).returns<BulkShipmentResult>(),
+  planBulkCancel: method(BulkOrderIdsSchema).returns<BulkCancelPlan>(),
+  /** NPの取引をキャンセルする: per order, the NP キャンセル queued and 対応状況 → キャンセル. */
+  cancelOrdersBulk: method(BulkOrderIdsSchema).returns<{ results: BulkActionResult[]; stockReminder: boolean }>(),
+  setOrderStatusBulk: method(BulkStatusInputSchema).returns<BulkStatusResult>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {

@@ -21,6 +21,10 @@ export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 export const NP_STATUS_FILTERS = [...NP_STATUSES, 'none'] as const;
 export type NpStatusFilter = (typeof NP_STATUS_FILTERS)[number];
 
+/** NP入金 filter values. */
+export const NP_PAYMENT_FILTERS = ['paid', 'unpaid'] as const;
+export type NpPaymentFilter = (typeof NP_PAYMENT_FILTERS)[number];
+
 export const SEARCH_LIMIT_MAX = 1000;
 export const SEARCH_LIMIT_DEFAULT = 100;
 
@@ -145,6 +149,13 @@ export const OrderSearchCriteriaSchema = z.strictObject(
     npStatuses: multi('NP後払いステータス', NP_STATUS_FILTERS),
     /** 請求書区分 */
     invoiceTypes: multi('請求書区分', INVOICE_TYPES),
+    // The NP-side filters of the 要対応 queues (shared/work-queues.ts).
+    /** NP未反映の変更あり: true = only those; false/unset = no filter (a checkbox). */
+    npDirty: z.boolean({ error: 'NP未反映の条件は true / false で指定してください' }).nullish().transform((v) => (v ? true : undefined)),
+    /** NP入金: 'paid' = NP reported the buyer's payment, 'unpaid' = not (yet). */
+    npPayment: z.enum(NP_PAYMENT_FILTERS, { error: 'NP入金の値が正しくありません' }).nullish().transform((v) => v ?? undefined),
+    /** NP入金 first seen at or after this instant (epoch ms): 「NP入金済み（前回確認以降）」. */
+    npPaidSince: z.number({ error: 'NP入金の確認時刻は数値で指定してください' }).int().min(0).nullish().transform((v) => v ?? undefined),
     sort: z
       .strictObject(
         {
@@ -212,6 +223,9 @@ export const SEARCH_FIELD_LABELS: FieldLabels = {
   'npStatuses.*': 'NP後払いステータス',
   invoiceTypes: '請求書区分',
   'invoiceTypes.*': '請求書区分',
+  npDirty: 'NP未反映の変更',
+  npPayment: 'NP入金',
+  npPaidSince: 'NP入金の確認時刻',
   sort: '並び替え',
   'sort.key': '並び替えの項目',
   'sort.dir': '並び順',
@@ -240,6 +254,8 @@ export interface OrderListRow {
   invoiceType: InvoiceType;
   /** 購入履歴: how many orders the same buyer has (same email, else same TEL), this one included. */
   purchaseCount: number;
+  /** When the sync first saw NP report the buyer's payment (NP入金済み); null = not paid to NP. */
+  npPaidAt: number | null;
 }
 
 export interface OrderSearchResult {

@@ -22,6 +22,7 @@ import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
 import { createEventBus } from './event-bus';
 import { csvHandlers } from './handlers/csv';
+import { dayWorkHandlers } from './handlers/day-work';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
@@ -162,6 +163,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...npHandlers(ctx),
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
+    ...dayWorkHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
 

@@ -26,7 +26,7 @@ export interface SearchStatements {
 }
 
 /** The list columns selected for a page (OrderListRow before the purchase count). */
-export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key';
+export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key, np_paid_at';
 
 /** Sort by the position of a code in its table (the order the form shows them in). */
 function rankOf(column: string, codes: readonly string[], nullRank?: number): string {
@@ -111,6 +111,11 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
     else indexed(`(np_status IN (${placeholders}) OR np_status IS NULL)`, ...codes);
   }
   if (narrows(c.invoiceTypes, INVOICE_TYPES)) term(`invoice_type IN (${c.invoiceTypes.map(() => '?').join(', ')})`, ...c.invoiceTypes);
+  // The 要対応 queues' NP filters, each on a partial index (orders_np_dirty, orders_np_paid_at).
+  if (c.npDirty) indexed('np_dirty = 1');
+  if (c.npPaidSince !== undefined) indexed('np_paid_at >= ?', c.npPaidSince);
+  else if (c.npPayment === 'paid') indexed('np_paid_at IS NOT NULL');
+  if (c.npPayment === 'unpaid') term('np_paid_at IS NULL');
 
   // With an indexed filter, let that filter's index drive the query (cost bounded by the matches) instead of
   // walking the sort column's index and testing every row: the unary + keeps the sort off its index.

@@ -17,7 +17,9 @@ describe('migration 003 (search index)', () => {
     const file = tmp.file('m003.sqlite');
     const v2 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
     createOrderRepository(v2).insertMany(generateOrders({ seed: 3, count: 300 }), Date.UTC(2026, 9, 1));
-    const before = createOrderRepository(v2).search({ kana: 'た', sort: { key: 'customerKana', dir: 'asc' }, limit: 1000 });
+    // Read with plain SQL: the repository of today selects columns later migrations add.
+    const kana = parseSearchCriteria({ kana: 'た' }).kana!;
+    const before = v2.prepare('SELECT id FROM orders WHERE instr(key_kana, ?) > 0 ORDER BY key_kana, id').pluck().all(kana);
     v2.close();
 
     const db = openDatabase(file);
@@ -25,9 +27,9 @@ describe('migration 003 (search index)', () => {
     expect(indexes).toContain('orders_search');
     expect(indexes).not.toContain('orders_key_kana');
     expect((db.pragma('index_info(orders_search)') as { name: string }[]).map((c) => c.name)).toEqual([...SEARCH_INDEX_COLUMNS]);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
     const after = createOrderRepository(db).search({ kana: 'た', sort: { key: 'customerKana', dir: 'asc' }, limit: 1000 });
-    expect(after).toEqual(before);
+    expect(after.rows.map((r) => r.id)).toEqual(before);
     expect(after.total).toBeGreaterThan(0);
     db.close();
   });
