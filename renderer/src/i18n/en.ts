@@ -241,6 +241,8 @@ export const en: MessageSchema = {
     newOrderReset: 'Clear',
   },
   np: {
+    charFixLead: 'Characters NP refuses: {list}',
+    charFixButton: 'Replace the characters NP refuses',
     status: 'NP status',
     transactionId: 'NP transaction ID',
     notRegistered: 'Not registered',
@@ -328,6 +330,7 @@ export const en: MessageSchema = {
   },
   history: {
     title: 'NP history',
+    noDetail: 'Nothing was sent or received.',
     empty: 'Nothing exchanged with NP for this order yet.',
     at: 'Time',
     kind: 'Kind',

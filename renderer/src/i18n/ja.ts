@@ -227,6 +227,8 @@ export const ja = {
     newOrderReset: '入力をクリア',
   },
   np: {
+    charFixLead: 'NPで使えない文字があります: {list}',
+    charFixButton: 'NPで使えない文字を置き換える',
     status: 'NP後払いステータス',
     transactionId: 'NP取引ID',
     notRegistered: '未登録',
@@ -319,6 +321,7 @@ export const ja = {
   },
   history: {
     title: 'NP履歴',
+    noDetail: '送受信した内容はありません。',
     empty: 'この受注のNPとのやりとりはまだありません。',
     at: '日時',
     kind: '種別',
