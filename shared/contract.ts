@@ -98,7 +98,7 @@ export interface BulkActionResult {
   orderId: number;
   orderNo: string;
   ok: boolean;
-  message: string; // Japanese: 「出荷報告を登録しました」 or why not
+  message: string; // Japanese: 「出荷報告を送信待ちにしました。」 or why not
 }
 
 /**

@@ -77,7 +77,7 @@ describe.skipIf(!executable)('a morning at the desk (1280×720)', () => {
     await expect.poll(() => page.locator('#search-more').isVisible()).toBe(true);
     await page.locator('[data-test="search-more"]').click();
     await page.locator('[data-test="order-table"]').click({ position: { x: 5, y: 60 } });
-    expect(await page.evaluate(() => document.querySelector('main')?.scrollTop ?? 0)).toBe(0);
+    expect(await page.evaluate<number>("document.querySelector('main')?.scrollTop ?? 0")).toBe(0);
     expect((await page.locator('[data-test="sync-start"]').boundingBox())!.y).toBeGreaterThanOrEqual(0);
   });
 

@@ -38,7 +38,7 @@ export function createFileSecretStore(file: string, cipher: Cipher): SecretStore
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as FileShape;
     } catch {
-      throw new SecretStoreError(`認証情報ファイルを読み込めません（${file}）。設定画面で認証情報を登録し直してください。`);
+      throw new SecretStoreError(`接続情報ファイルを読み込めません（${file}）。設定画面で接続情報を登録し直してください。`);
     }
   };
   const write = (data: FileShape): void => {

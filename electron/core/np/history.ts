@@ -46,7 +46,7 @@ function summarize(ev: EventRow, body: unknown, codes: string[]): string {
         case 'retry':
           return `NPから正常な応答がありませんでした${codeText}。再送します`;
         case 'deferred':
-          return `NPに接続できないため、${what}を次回の同期まで保留しました${codeText}`;
+          return `NPに接続できないため、${what}を次の更新まで保留しました${codeText}`;
         default:
           return `${what}の応答を記録しました`;
       }
