@@ -17,7 +17,7 @@ import type { SecretStore } from '../credentials/secret-store';
 import { createNpClient, type NpClient } from '../np/client';
 import { systemClock, type Clock } from '../np/store';
 import type { CoreContext, CorePorts } from './context';
-import { seedDemoOrders } from './demo-seed';
+import { alignDemoOrders, seedDemoOrders } from './demo-seed';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
 import { createEventBus } from './event-bus';
@@ -76,6 +76,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let client: NpClient | null = null;
   let sandbox: RunningSandbox | null = null;
   let session: Session;
+  /** Demo orders were just seeded: the next sync that reaches NP aligns their 対応状況 with NP's judgement. */
+  let demoAlignPending = false;
 
   const open = () =>
     openSession({
@@ -87,6 +89,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       onProgress: (progress) => bus.emit('syncProgress', progress),
       onChanged: (ids) => bus.emit('ordersChanged', { ids: ids.length > 200 ? null : ids }),
       onFinished: (summary) => {
+        if (demoAlignPending && summary.online && !summary.error) {
+          // The first sync after seeding judged the demo orders: make their 対応状況 agree (demo-seed.ts).
+          demoAlignPending = false;
+          const aligned = alignDemoOrders(session, clock.now());
+          if (aligned.length) bus.emit('ordersChanged', { ids: aligned.length > 200 ? null : aligned });
+        }
         bus.emit('syncFinished', summary);
         bus.emit('connectivity', { online: summary.online, message: summary.error?.message ?? null });
       },
@@ -128,6 +136,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   session = open();
   await reconnect();
   const seeded = await seedIfFirstDemoRun();
+  demoAlignPending = seeded > 0;
   if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
 
   const ctx: CoreContext = {
@@ -153,6 +162,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       session = open();
       await reconnect();
       const n = await seedIfFirstDemoRun();
+      demoAlignPending = n > 0;
       bus.emit('ordersChanged', { ids: null });
       return n;
     },

@@ -242,6 +242,7 @@ export const en: MessageSchema = {
     newOrderReset: 'Clear',
   },
   np: {
+    paidCancelWarning: 'The buyer has paid NP. NP cannot cancel a paid transaction (refund from NP’s merchant screen).',
     charFixLead: 'Characters NP refuses: {list}',
     charFixButton: 'Replace the characters NP refuses',
     status: 'NP status',

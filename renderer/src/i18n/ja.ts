@@ -228,6 +228,7 @@ export const ja = {
     newOrderReset: '入力をクリア',
   },
   np: {
+    paidCancelWarning: '購入者はNPに入金済みです。NPは入金済みの取引をキャンセルできません（返金はNPの加盟店管理画面から）。',
     charFixLead: 'NPで使えない文字があります: {list}',
     charFixButton: 'NPで使えない文字を置き換える',
     status: 'NP後払いステータス',

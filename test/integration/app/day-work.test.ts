@@ -38,6 +38,15 @@ describe('the day’s work in the core', () => {
   });
   afterAll(() => core.close());
 
+  it('demo data is believable: 対応状況 agrees with NP (nothing shipped or paid before 審査OK), NP orders have no 入金済み of their own', async () => {
+    const npOrders = await search({ paymentMethods: ['np_atobarai'] });
+    expect(npOrders.total).toBeGreaterThan(100);
+    const early = await search({ npStatuses: ['hold', 'ng', 'reviewing'], statuses: ['shipped', 'paid', 'awaiting_payment'] });
+    expect(early.total).toBe(0);
+    expect((await search({ paymentMethods: ['np_atobarai'], statuses: ['paid', 'awaiting_payment'] })).total).toBe(0);
+    expect((await search({ npStatuses: ['hold'] })).total).toBeGreaterThan(0); // the sandbox still held some
+  });
+
   it('counts each queue from the store, and its filters list exactly those orders', async () => {
     const state = await call<WorkQueuesState>(core, 'workQueues');
     expect(state.queues.map((q) => q.queue)).toEqual(['hold', 'ng', 'registerFailed', 'shippedNotReported', 'awaitingShipment', 'npDirty', 'npPaid']);
