@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, orderTotal, type OrderInput } from './order';
 import { foldEmail, foldOrderNo, foldTel, foldZip } from './search-fold';
 import { isIsoDate } from './jst-date';
+import { toFullWidthKana as storedKana } from './np/text';
 import { parseOrThrow, type FieldLabels } from './validation';
 
 const MAX_TEXT = 200;
@@ -46,7 +47,7 @@ const zip = (label: string) =>
 
 const personShape = (who: string) => ({
   name: required(`${who}お名前`),
-  kana: text(`${who}フリガナ`),
+  kana: text(`${who}フリガナ`).transform(storedKana), // stored as full-width katakana whatever was typed
   companyName: text(`${who}会社名`),
   departmentName: text(`${who}部署名`),
   zip: zip(`${who}郵便番号`),

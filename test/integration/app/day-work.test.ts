@@ -142,6 +142,13 @@ describe('the day’s work in the core', () => {
     expect(again.refused).toHaveLength(2);
   });
 
+  it('stores フリガナ as full-width katakana whatever was typed', async () => {
+    const row = (await search({ statuses: ['new'] })).rows[0]!;
+    const detail = await call<OrderDetail>(core, 'getOrder', { id: row.id });
+    const saved = await call<OrderDetail>(core, 'saveOrder', { id: row.id, order: { ...detail.order, customer: { ...detail.order.customer, kana: 'ﾔﾏﾀﾞ ﾀﾛｳ' } }, npAction: null });
+    expect(saved.order.customer.kana).toBe('ヤマダ タロウ');
+  });
+
   it('bulk 対応状況 change and saved searches', async () => {
     const rows = (await search({ statuses: ['new'] })).rows.slice(0, 2);
     const res = await call<BulkStatusResult>(core, 'setOrderStatusBulk', { orderIds: rows.map((r) => r.id), status: 'backordered' });
