@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserOrSkip, launchChromium } from './browser';
 import { screenshot, startApp, type AppUnderTest } from './app';
+import { DAY_MS, toJstDate } from '../../shared/jst-date';
 
 const executable = browserOrSkip();
 
@@ -75,7 +76,25 @@ describe.skipIf(!executable)('a morning at the desk (1280×720)', () => {
     expect(await page.locator('#search-more').isVisible()).toBe(true);
     await page.reload();
     await expect.poll(() => page.locator('#search-more').isVisible()).toBe(true);
+    // Enter in a date field searches (the picker commits the typed date first)
+    const from = toJstDate(Date.now() - 7 * DAY_MS);
+    const recent = (await sut.api.searchOrders({ orderedAt: { from }, limit: 1 })).total;
+    await page.locator('input[name="orderedAtFrom"]').click();
+    await page.locator('input[name="orderedAtFrom"]').fill(from.replaceAll('-', '/'));
+    await page.locator('input[name="orderedAtFrom"]').press('Enter');
+    await expect.poll(hits).toBe(`${recent}件が該当しました。`);
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await expect.poll(hits).toBe('300件が該当しました。');
     await page.locator('[data-test="search-more"]').click();
+    // …and on a closed select (it does not open its list)
+    await page.locator('input[name="name"]').fill('該当しない名前');
+    await page.locator('.np-select input').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(hits).toBe('0件が該当しました。');
+    expect(await page.locator('.el-select-dropdown:visible').count()).toBe(0);
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await expect.poll(hits).toBe('300件が該当しました。');
+
     await page.locator('[data-test="order-table"]').click({ position: { x: 5, y: 60 } });
     expect(await page.evaluate<number>("document.querySelector('main')?.scrollTop ?? 0")).toBe(0);
     expect((await page.locator('[data-test="sync-start"]').boundingBox())!.y).toBeGreaterThanOrEqual(0);
