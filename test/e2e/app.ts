@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startWebApp, type WebApp } from '../../electron/web/app';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Api } from '../../shared/contract';
 
 export interface AppUnderTest {
@@ -75,4 +75,15 @@ export async function startApp(opts: { demoOrders?: number } = {}): Promise<AppU
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Japanese page of the given size that collects page errors and console errors (CSP report notices aside). */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const errors: string[] = [];
+  const page = await browser.newPage({ viewport, locale: 'ja-JP' });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('frame-ancestors')) errors.push(m.text());
+  });
+  return { page, errors };
 }

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserOrSkip, launchChromium } from './browser';
-import { screenshot, startApp, type AppUnderTest } from './app';
+import { openPage, screenshot, startApp, type AppUnderTest } from './app';
 import { DAY_MS, toJstDate } from '../../shared/jst-date';
 
 const executable = browserOrSkip();
@@ -18,16 +18,12 @@ describe.skipIf(!executable)('a morning at the desk (1280×720)', () => {
   let sut: AppUnderTest;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     sut = await startApp();
     browser = await launchChromium(executable!);
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
-    });
+    ({ page, errors: pageErrors } = await openPage(browser, { width: 1280, height: 720 }));
   });
 
   afterAll(async () => {

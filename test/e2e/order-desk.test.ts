@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { NpStatus } from '../../shared/np/status';
 import { NP_STATUS_LABELS } from '../../shared/np/status';
 import { browserOrSkip, launchChromium } from './browser';
-import { screenshot, startApp, type AppUnderTest } from './app';
+import { openPage, screenshot, startApp, type AppUnderTest } from './app';
 
 const executable = browserOrSkip();
 
@@ -19,16 +19,12 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
   let sut: AppUnderTest;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     sut = await startApp();
     browser = await launchChromium(executable!);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
-    });
+    ({ page, errors: pageErrors } = await openPage(browser, { width: 1440, height: 900 }));
   });
 
   afterAll(async () => {
