@@ -14,9 +14,11 @@ import { NP_BASE_URLS } from '../../../shared/np/api-types';
 import type { SyncSummary } from '../../../shared/sync';
 import { DEMO_MERCHANT, DEMO_RULES, startSandbox, type RunningSandbox } from '../../sandbox';
 import type { SecretStore } from '../credentials/secret-store';
+import { credentialProblem, isUnreadableCredentials } from '../credentials/credential-health';
 import { createNpClient, type NpClient } from '../np/client';
 import { systemClock, type Clock } from '../np/store';
 import type { CoreContext, CorePorts } from './context';
+import { createImportTracker, type CoreActivity } from './activity';
 import { alignDemoOrders, seedDemoOrders } from './demo-seed';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
@@ -59,6 +61,10 @@ export interface Core {
   startLaunchSync(): Promise<SyncSummary | null>;
   /** The embedded sandbox, when demo mode started one. */
   sandbox(): RunningSandbox | null;
+  /** Whether a sync or an import runs now (the updater never restarts then). */
+  activity(): CoreActivity;
+  /** Demo mode (the embedded sandbox) rather than NP's test or production environment. */
+  isDemo(): boolean;
   close(): Promise<void>;
 }
 
@@ -78,6 +84,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let session: Session;
   /** Demo orders were just seeded: the next sync that reaches NP aligns their 対応状況 with NP's judgement. */
   let demoAlignPending = false;
+  /** Why stored credentials cannot be read (the renderer shows a banner leading to 設定), or null. */
+  let credentialsProblem: string | null = null;
+
+  async function checkCredentials(): Promise<void> {
+    credentialsProblem = await credentialProblem(opts.secrets);
+    if (credentialsProblem) log.warn('stored NP credentials cannot be read; the app opens without them', credentialsProblem);
+  }
 
   const open = () =>
     openSession({
@@ -119,7 +132,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       client = createNpClient({ baseUrl: endpoint.baseUrl, credentials: endpoint.credentials, timeoutMs: opts.npTimeoutMs });
     } catch (e) {
       client = null;
-      if (!(e instanceof NpConnectionError)) throw e;
+      if (!(e instanceof NpConnectionError) && !isUnreadableCredentials(e)) throw e;
       log.warn(`NP connection not configured: ${e.message}`);
     }
     session.sync.stopTimer();
@@ -135,6 +148,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   session = open();
   await reconnect();
+  await checkCredentials();
   const seeded = await seedIfFirstDemoRun();
   demoAlignPending = seeded > 0;
   if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
@@ -150,6 +164,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     version: opts.version ?? '0.0.0',
     endpointFor,
     reconnect,
+    credentialsProblem: () => credentialsProblem,
+    recheckCredentials: checkCredentials,
     changed: (ids) => bus.emit('ordersChanged', { ids }),
     async resetDemo() {
       await session.close();
@@ -176,9 +192,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...dayWorkHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
+  const imports = createImportTracker();
 
   return {
-    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => dispatch(method, input),
+    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => imports.track(method, () => dispatch(method, input)),
     subscribe: (listener) => bus.subscribe(listener),
     async startLaunchSync() {
       try {
@@ -189,6 +206,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       }
     },
     sandbox: () => sandbox,
+    activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
+    isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
       await session.close();
       if (sandbox) await sandbox.stop();

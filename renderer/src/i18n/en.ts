@@ -443,6 +443,10 @@ export const en: MessageSchema = {
     cancelKeep: 'Go back without cancelling',
     cancelDone: '{n} cancellations queued for NP.',
   },
+  startup: {
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
+    openSettings: 'Open Settings',
+  },
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

@@ -432,6 +432,10 @@ export const ja = {
     cancelKeep: 'キャンセルしないで戻る',
     cancelDone: '{n}件のキャンセルをNPへの送信待ちにしました。',
   },
+  startup: {
+    credentialsProblem: '保存されているNPの接続情報を読み込めません（受注データはそのまま使えます）。',
+    openSettings: '設定を開く',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

@@ -218,7 +218,7 @@ describe('CsvShipmentDialog', () => {
 describe('CsvExportMenu', () => {
   it('exports everything the criteria match (no paging) in the remembered encoding, and lists characters Shift_JIS lost', async () => {
     const t = useMemoryTransport({
-      appInfo: () => ({ version: '0.0.0', mode: 'demo', environment: 'sandbox', transport: 'http' }),
+      appInfo: () => ({ version: '0.0.0', mode: 'demo', environment: 'sandbox', transport: 'http', credentialsProblem: null }),
       getSettings: () => ({ ...SETTINGS, csvEncoding: 'cp932' }),
       csvExport: (input: { kind: 'orders' | 'shipto_goods'; encoding: 'cp932' | 'utf8bom' }) => ({
         kind: input.kind,
