@@ -6,6 +6,8 @@
  * 一括出荷報告 with slip numbers typed in the dialog → 「NP後払いステータス更新」 → they have left the queue.
  * Screenshots go to test-results/.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserOrSkip, launchChromium } from './browser';
@@ -58,6 +60,9 @@ describe.skipIf(!executable)('a morning at the desk (1280×720)', () => {
     for (const q of state.queues) await expect.poll(() => queueCount(q.queue), { timeout: 10_000 }).toBe(q.count);
     expect(await queueCount('hold')).toBeGreaterThan(0);
     expect(await queueCount('shippedNotReported')).toBeGreaterThanOrEqual(3);
+    // 設定 shows the app's real version (package.json), not a placeholder
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect((await sut.api.appInfo(undefined)).version).toBe(pkg.version);
 
     expect(await page.locator('#search-more').isVisible()).toBe(false);
     const viewport = page.viewportSize()!;
