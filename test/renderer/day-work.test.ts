@@ -193,6 +193,24 @@ describe('search form folded', () => {
     expect((w.emitted('search') as SearchFilters[][])[0]![0]).toEqual({ statuses: ['shipped'], npStatuses: ['ok'], npDirty: true, npPaidSince: 1_700_000_000_000 });
   });
 
+  it('名前を付けて保存 keeps the current criteria under a name', async () => {
+    const t = useMemoryTransport({ saveSearch: (i: { name: string; filters: SearchFilters }) => [{ name: i.name, filters: i.filters }] });
+    const w = mountForm();
+    (w.vm as unknown as { setFilters(f: SearchFilters): void }).setFilters({ npStatuses: ['hold'], invoiceTypes: ['bundled'], npPaidSince: 1 });
+    await settle();
+    await w.find('[data-test="search-save"]').trigger('click');
+    await settle(10);
+    const input = document.querySelector<HTMLInputElement>('.el-message-box input')!;
+    input.value = '同梱の保留';
+    input.dispatchEvent(new Event('input'));
+    await settle();
+    [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === '保存')!.click();
+    await settle(20);
+    // the one-off 「前回確認以降」 time is not part of a saved search
+    expect(t.calls.find((c) => c.method === 'saveSearch')?.input).toEqual({ name: '同梱の保留', filters: { npStatuses: ['hold'], invoiceTypes: ['bundled'] } });
+    expect(w.emitted('saved')).toEqual([[[{ name: '同梱の保留', filters: { npStatuses: ['hold'], invoiceTypes: ['bundled'] } }]]]);
+  });
+
   it('searches on Enter in a closed select', async () => {
     const w = mountForm();
     const select = w.find('.np-select input');
