@@ -314,6 +314,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     await page.locator('[data-test="bulk-cancel"]').click();
     const confirm = page.locator('[data-test="bulk-cancel-dialog"]');
     await expect.poll(() => confirm.locator('[data-test="cancel-lead"]').textContent()).toBe('選択した2件のNP後払い取引をキャンセルします。');
+    await screenshot(page, 'bulk-cancel-dialog.png');
     await confirm.locator('[data-test="cancel-confirm"]').click();
     const result = page.locator('[data-test="bulk-result"]');
     await expect.poll(() => result.locator('.el-table__row').count()).toBe(2);
