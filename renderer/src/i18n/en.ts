@@ -144,8 +144,6 @@ export const en: MessageSchema = {
     comingSoon: 'Not available yet.',
   },
   bulk: {
-    shipmentConfirm: 'Queue shipment reports for {n} orders, using each order’s carrier and tracking number?',
-    cancelConfirm: 'Cancel the NP transactions of {n} orders?',
     stockReminder: 'Remember to return stock by hand.',
     resultTitle: 'Bulk action result',
     resultSummary: '{ok} queued.',

@@ -130,8 +130,6 @@ export const ja = {
     comingSoon: 'この機能は準備中です。',
   },
   bulk: {
-    shipmentConfirm: '選択した{n}件の出荷報告をNPへの送信待ちに登録します。各受注の配送業者と配送伝票番号を使います。よろしいですか？',
-    cancelConfirm: '選択した{n}件のNP後払い取引をキャンセルします。よろしいですか？',
     stockReminder: '※在庫を戻す必要がある商品は、在庫戻しを手動で行ってください。',
     resultTitle: '一括操作の結果',
     resultSummary: '{ok}件を送信待ちにしました。',
