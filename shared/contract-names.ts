@@ -41,10 +41,24 @@ export const CONTRACT_METHODS = [
   'planBulkCancel',
   'cancelOrdersBulk',
   'setOrderStatusBulk',
+  // メール
+  'mailSettings',
+  'mailSetSettings',
+  'mailSetPassword',
+  'mailTestSend',
+  'mailTemplates',
+  'mailSaveTemplate',
+  'mailResetTemplate',
+  'mailPreview',
+  'mailQueue',
+  'mailList',
+  'mailSummaries',
+  'mailResolve',
+  'mailInbox',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 
-export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity'] as const;
+export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity', 'mailChanged'] as const;
 export type ContractEvent = (typeof CONTRACT_EVENTS)[number];
 
 /** IPC channel names: one per method, one for all events. */

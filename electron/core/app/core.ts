@@ -25,6 +25,8 @@ import { mapCoreError } from './errors';
 import { createEventBus } from './event-bus';
 import { csvHandlers } from './handlers/csv';
 import { dayWorkHandlers } from './handlers/day-work';
+import { mailHandlers } from './handlers/mail';
+import { createMailModule, type MailOptions } from '../mail';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
@@ -52,6 +54,8 @@ export interface CoreOptions {
   npBaseUrls?: Partial<Record<'test' | 'production', string>>;
   /** NP request timeout (default 30 s, NP's recommendation). */
   npTimeoutMs?: number;
+  /** Mail: e.g. send to another server (npm run web --smtp-host), shorter waits in tests. */
+  mail?: MailOptions;
 }
 
 export interface Core {
@@ -184,12 +188,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
 
+  const mail = createMailModule(ctx, opts.mail);
   const handlers: Handlers = {
     ...orderHandlers(ctx),
     ...npHandlers(ctx),
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
     ...dayWorkHandlers(ctx),
+    ...mailHandlers(ctx, mail),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
   const imports = createImportTracker();
@@ -209,6 +215,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
     isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
+      await mail.stop();
       await session.close();
       if (sandbox) await sandbox.stop();
       sandbox = null;

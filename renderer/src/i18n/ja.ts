@@ -8,6 +8,7 @@ import { NP_ACTION_LABELS, NP_STATUS_LABELS, NP_STATUS_NONE_LABEL } from '../../
 import { SYNC_PHASE_LABELS } from '../../../shared/sync';
 import { CSV_ENCODING_LABELS } from '../../../shared/csv';
 import { WORK_QUEUE_LABELS } from '../../../shared/work-queues';
+import { mailJa } from '../features/mail/i18n';
 
 export const ja = {
   app: {
@@ -434,6 +435,7 @@ export const ja = {
     credentialsProblem: '保存されているNPの接続情報を読み込めません（受注データはそのまま使えます）。',
     openSettings: '設定を開く',
   },
+  mail: mailJa,
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

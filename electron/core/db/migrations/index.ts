@@ -5,11 +5,13 @@ import type { Migration } from '../migration';
 import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
-import { workQueuesMigration } from './004_work_queues';
+import { mailMigration } from './004_mail';
+import { workQueuesMigration } from './005_work_queues';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
+  mailMigration,
   workQueuesMigration,
 ];

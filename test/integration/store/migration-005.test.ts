@@ -1,4 +1,4 @@
-/** 004: orders.np_paid_at (dated from NP transactions already paid) and the indexes of the 要対応 queues. */
+/** 005: orders.np_paid_at (dated from NP transactions already paid) and the indexes of the 要対応 queues. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
@@ -7,11 +7,11 @@ import { tempDir } from './helpers';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-describe('migration 004 (work queues)', () => {
+describe('migration 005 (work queues)', () => {
   it('dates the payments NP already reported and indexes the queues', () => {
-    const file = tmp.file('m004.sqlite');
-    const v3 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
-    const insert = v3.prepare(
+    const file = tmp.file('m005.sqlite');
+    const v4 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
+    const insert = v4.prepare(
       `INSERT INTO orders (order_no, ordered_at, created_at, updated_at, status, payment_method, invoice_type, total, shipping_fee, fee, discount,
          customer_name, customer_kana, customer_company, customer_department, customer_zip, customer_address, customer_tel, customer_email,
          customer_gender, key_name, key_kana, key_email, key_tel, key_goods, buyer_key, has_note)
@@ -19,10 +19,10 @@ describe('migration 004 (work queues)', () => {
     );
     const paid = Number(insert.run('1').lastInsertRowid);
     const unpaid = Number(insert.run('2').lastInsertRowid);
-    const tx = v3.prepare("INSERT INTO np_transactions (order_id, np_transaction_id, payment_status, updated_at) VALUES (?, ?, ?, ?)");
+    const tx = v4.prepare("INSERT INTO np_transactions (order_id, np_transaction_id, payment_status, updated_at) VALUES (?, ?, ?, ?)");
     tx.run(paid, 'A0000000001', '20', 1_790_000_000_000);
     tx.run(unpaid, 'A0000000002', '10', 1_790_000_000_000);
-    v3.close();
+    v4.close();
 
     const db = openDatabase(file);
     const paidAt = db.prepare('SELECT np_paid_at FROM orders WHERE id = ?').pluck();
