@@ -404,7 +404,7 @@ export const ja = {
     npPaidMarkHint: 'NPが購入者の入金を確認しました（{at}）',
     moreFilters: '詳細な条件',
     fewerFilters: '詳細な条件を閉じる',
-    bulkStatus: '対応状況を一括変更',
+    bulkStatus: '対応状況を変更',
     bulkStatusConfirm: '選択した{n}件の対応状況を「{status}」にします。NPには何も送信しません。よろしいですか？',
     bulkStatusDone: '{changed}件の対応状況を「{status}」にしました。',
     shipTitle: '一括出荷報告（{n}件）',
