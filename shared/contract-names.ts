@@ -29,7 +29,17 @@ export const CONTRACT_METHODS = [
   'csvSavePreset',
   'csvShipmentsPreview',
   'csvShipmentsApply',
+  // 帳票 (issue 11)
+  'deliveryNotes',
+  'outputDeliveryNotes',
+  'markDeliveryNotesPrinted',
+  'carrierCsvExport',
   'demoReset',
+  'backupList',
+  'backupRestore',
+  'backupWrite',
+  'npIdAttachCsv',
+  'npReregisterAmbiguous',
   // The day's work (issue 17)
   'workQueues',
   'markPaymentsSeen',

@@ -21,6 +21,9 @@ export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 export const NP_STATUS_FILTERS = [...NP_STATUSES, 'none'] as const;
 export type NpStatusFilter = (typeof NP_STATUS_FILTERS)[number];
 
+/** 帳票 filter values (納品書 未出力 / 出力済み). */
+export const PRINT_STATUSES = ['unprinted', 'printed'] as const;
+export type PrintStatus = (typeof PRINT_STATUSES)[number];
 /** NP入金 filter values. */
 export const NP_PAYMENT_FILTERS = ['paid', 'unpaid'] as const;
 export type NpPaymentFilter = (typeof NP_PAYMENT_FILTERS)[number];
@@ -149,6 +152,8 @@ export const OrderSearchCriteriaSchema = z.strictObject(
     npStatuses: multi('NP後払いステータス', NP_STATUS_FILTERS),
     /** 請求書区分 */
     invoiceTypes: multi('請求書区分', INVOICE_TYPES),
+    /** 帳票 (issue 11): 'unprinted' = 納品書 未出力, 'printed' = 出力済み; unset = no filter. */
+    printStatus: z.enum(PRINT_STATUSES, { error: '帳票の条件は未出力か出力済みで指定してください' }).nullish().transform((v) => v ?? undefined),
     // The NP-side filters of the 要対応 queues (shared/work-queues.ts).
     /** NP未反映の変更あり: true = only those; false/unset = no filter (a checkbox). */
     npDirty: z.boolean({ error: 'NP未反映の条件は true / false で指定してください' }).nullish().transform((v) => (v ? true : undefined)),
@@ -223,6 +228,7 @@ export const SEARCH_FIELD_LABELS: FieldLabels = {
   'npStatuses.*': 'NP後払いステータス',
   invoiceTypes: '請求書区分',
   'invoiceTypes.*': '請求書区分',
+  printStatus: '帳票',
   npDirty: 'NP未反映の変更',
   npPayment: 'NP入金',
   npPaidSince: 'NP入金の確認時刻',
@@ -254,6 +260,8 @@ export interface OrderListRow {
   invoiceType: InvoiceType;
   /** 購入履歴: how many orders the same buyer has (same email, else same TEL), this one included. */
   purchaseCount: number;
+  /** 帳票: when the 納品書 was last output (null = 未出力). */
+  printedAt: number | null;
   /** When the sync first saw NP report the buyer's payment (NP入金済み); null = not paid to NP. */
   npPaidAt: number | null;
 }

@@ -8,7 +8,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { createCore, type Core } from '../core/app/core';
+import { createCore, type Core, type CoreOptions } from '../core/app/core';
+import { DatabaseFileError } from '../core/db';
+import { jstDateTimeLabel } from '../../shared/jst-date';
 import { createFileSecretStore } from '../core/credentials/secret-store';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { appUrl } from './app-url';
@@ -16,6 +18,7 @@ import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
 import { setupLogging, openLogFolder } from './logging';
 import { installMenu } from './menu';
 import { lockNavigation } from './navigation';
+import { createPrintWindows } from './print-window';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { startUpdater } from './updater';
 import { createMainWindow } from './window';
@@ -47,12 +50,40 @@ async function createWindow(): Promise<BrowserWindow> {
   return win;
 }
 
+/** A damaged store at startup: offer the newest good backup (docs/data.md), then open on it. */
+async function openCoreOfferingBackup(options: CoreOptions): Promise<Core> {
+  try {
+    return await createCore(options);
+  } catch (e) {
+    const backup = e instanceof DatabaseFileError ? e.newestBackup : null;
+    if (!backup) throw e;
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: APP_NAME,
+      message: (e as Error).message,
+      detail: `バックアップ「${backup.name}」（${jstDateTimeLabel(backup.at)}）から復元して起動しますか？ 今のファイルは「.damaged-…」として残します。`,
+      buttons: ['バックアップから復元して起動', '終了'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) throw e;
+    return createCore({ ...options, restoreBackup: backup.name });
+  }
+}
+
 async function boot(): Promise<void> {
   await app.whenReady();
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const dataDir = app.getPath('userData');
+  // 帳票: 納品書 through a hidden window of the print view (a page next to the app's).
+  const printWindows = createPrintWindows({
+    preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+    pageUrl: (page) => appUrl(page),
+    owner: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,
+    documentsDir: () => app.getPath('documents'),
+  });
   const secrets = createFileSecretStore(join(dataDir, 'credentials.bin'), createSafeStorageCipher());
-  core = await createCore({
+  core = await openCoreOfferingBackup({
     dataDir,
     secrets,
     transport: 'ipc',
@@ -67,9 +98,16 @@ async function boot(): Promise<void> {
         const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : { path: result.filePath, download: null };
       },
+      printDeliveryNotes: (request) => printWindows.print(request),
+      backupTarget: async (suggestedName) => {
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
+        const owner = BrowserWindow.getFocusedWindow();
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : { path: result.filePath, download: null };
+      },
     },
   });
-  bindIpc(ipcMain, core.dispatch, () => trusted);
+  bindIpc(ipcMain, core.dispatch, () => trusted, printWindows.trusted);
   core.subscribe((message) => pushEvent(trusted, message));
   installMenu(APP_NAME, { openLogFolder: () => void openLogFolder() });
   await createWindow();

@@ -69,6 +69,11 @@ export interface NpClient {
    * 400 with valid credentials, 401/403 with bad ones. Resolves `{ ok: false, error }` instead of throwing.
    */
   verifyCredentials(): Promise<{ ok: true } | { ok: false; error: NpClientError }>;
+  /**
+   * NP's clock now, as the Date header of the latest answer said (1 s resolution) plus the time since, or null
+   * before any answer. Dates NP checks against its own day (請求書発行日) are taken from it (server-clock.ts).
+   */
+  serverNow(): number | null;
   close(): void;
 }
 
@@ -214,6 +219,13 @@ export function createNpClient(opts: NpClientOptions): NpClient {
     },
   });
 
+  let serverDate: { at: number; seenAt: number } | null = null;
+  function observeDate(res: AxiosResponse<unknown>): void {
+    const header = res.headers?.date;
+    const at = typeof header === 'string' ? Date.parse(header) : Number.NaN;
+    if (Number.isFinite(at)) serverDate = { at, seenAt: performance.now() };
+  }
+
   async function call<T, R>(
     endpoint: NpEndpoint,
     items: T[],
@@ -230,6 +242,7 @@ export function createNpClient(opts: NpClientOptions): NpClient {
       opts.onExchange?.({ endpoint, path, request, httpStatus: null, response: null, error, durationMs: Date.now() - started });
       throw error;
     }
+    observeDate(res);
     const out = interpret(endpoint, res, schema);
     opts.onExchange?.({
       endpoint,
@@ -269,6 +282,7 @@ export function createNpClient(opts: NpClientOptions): NpClient {
         return { ok: false, error };
       }
     },
+    serverNow: () => (serverDate ? serverDate.at + (performance.now() - serverDate.seenAt) : null),
     close() {
       httpAgent.destroy();
       httpsAgent.destroy();

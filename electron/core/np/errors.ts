@@ -20,7 +20,7 @@ export class NpActionError extends Error {
 }
 
 /** A local check with NP's rules failed: the message lists every code with its meaning. */
-export function invalidForNp(actionLabel: string, codes: readonly string[]): NpActionError {
+export function invalidForNp(actionLabel: string, codes: readonly string[], note?: string | null): NpActionError {
   const lines = codes.map((c) => `${c}: ${describeNpCode(c).meaning}`).join(' / ');
-  return new NpActionError('validation', `${actionLabel}できません。NPの入力ルールに合わない項目があります（${lines}）。`, codes);
+  return new NpActionError('validation', `${actionLabel}できません。NPの入力ルールに合わない項目があります（${lines}）。${note ? ` ${note}` : ''}`, codes);
 }

@@ -28,12 +28,16 @@ import {
 } from './outbox';
 import { acceptedPayloadOf, createNpStore, systemClock, type Clock, type NpStore } from './store';
 
+import type { NpClock } from './server-clock';
+
 export interface NpServiceOptions {
   clock?: Clock;
   /** site_name / site_url etc. sent with registers (read at each call, so settings changes apply). */
   mapping?: () => MappingOptions;
   /** The merchant's NP rules (e.g. email required), read at each call; zipAddress is on unless turned off. */
   validation?: () => NpValidationOptions;
+  /** NP's clock (server-clock.ts): the day NP judges 請求書発行日 by. Default: the local clock. */
+  npClock?: NpClock;
 }
 
 export interface NpService {
@@ -71,6 +75,7 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
     mapping: opts.mapping ?? (() => ({})),
     // The sandbox's zip/prefecture check runs locally too, so the mismatch shows before anything is sent.
     validation: () => ({ zipAddress: true, ...opts.validation?.() }),
+    npClock: opts.npClock,
   };
 
   const allOrderIds = db.prepare<[], number>('SELECT id FROM orders ORDER BY id').pluck();

@@ -27,6 +27,7 @@ import type { NpUpdatePreview } from '../../../shared/sync';
 import { NpActionError, invalidForNp } from './errors';
 import { diffForUpdate, toRegisterItem, toShipmentItem, type MappingOptions, type ShipmentParams } from '../../../shared/np/mapping';
 import { acceptedPayloadOf, type Clock, type NpStore, type OutboxRow } from './store';
+import type { NpClock } from './server-clock';
 
 export type QueueParams = ShipmentParams;
 
@@ -36,6 +37,8 @@ export interface OutboxContext {
   clock: Clock;
   mapping: () => MappingOptions;
   validation: () => NpValidationOptions;
+  /** NP's clock for the dates NP judges by its own day (請求書発行日); default the local clock. */
+  npClock?: NpClock;
 }
 
 const statusLabel = (s: NpStatus | null): string => (s ? NP_STATUS_LABELS[s] : NP_STATUS_NONE_LABEL);
@@ -96,13 +99,15 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
     }
     case 'shipment': {
       if (!tx?.np_transaction_id) throw new NpActionError('refused', 'NPに登録済みの取引がないため、出荷報告できません。');
-      const item = toShipmentItem(tx.np_transaction_id, order, params, now);
+      // 請求書発行日 defaults to today on NP's clock: a desktop clock off around midnight would give another day.
+      const npNow = ctx.npClock?.now() ?? now;
+      const item = toShipmentItem(tx.np_transaction_id, order, params, npNow);
       const accepted = acceptedPayloadOf(tx);
       const codes = validateShipmentItem(item, {
         settlementType: accepted?.settlement_type ?? (order.invoiceType === 'bundled' ? '03' : '02'),
-        today: toJstDate(now),
+        today: toJstDate(npNow),
       });
-      if (codes.length) throw invalidForNp(label, codes);
+      if (codes.length) throw invalidForNp(label, codes, codes.some((c) => c === 'E0100124' || c === 'E0100126') ? ctx.npClock?.skewNote() : null);
       return item;
     }
   }

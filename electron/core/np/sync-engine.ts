@@ -36,6 +36,8 @@ import { NpClientError, type NpBatchAnswer, type NpClient } from './client';
 import type { NpService } from './np-service';
 import { DEFAULT_DEFER, DEFAULT_RETRY, backoffDelay, chunk, forEachConcurrently, sleep, type BackoffPolicy } from './retry';
 import type { Clock, OutboxRow } from './store';
+import { claimForSending, orphanedSending } from './claim';
+import { newOwnerToken, releaseOwnerToken } from '../db/owner';
 import { NP_MAX_BATCH } from '../../../shared/np/api-types';
 
 export interface SyncLog {
@@ -69,6 +71,8 @@ export interface SyncEngineOptions {
   /** Spacing of deferred actions for timer runs. */
   defer?: Omit<BackoffPolicy, 'attempts'>;
   random?: () => number;
+  /** This engine's claim token for outbox rows (default: a new one, released by close()). */
+  owner?: string;
 }
 
 export interface SyncEngine {
@@ -117,6 +121,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const retry = opts.retry ?? DEFAULT_RETRY;
   const defer = opts.defer ?? DEFAULT_DEFER;
   const random = opts.random ?? Math.random;
+  const owner = opts.owner ?? newOwnerToken();
 
   const insertRun = db.prepare<[string, number]>('INSERT INTO sync_runs (trigger, started_at) VALUES (?, ?)');
   const finishRun = db.prepare<[number, number, string | null, string, number]>(
@@ -226,7 +231,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   /** Rows left `sending` by a run that did not finish (crash, kill): decide what they mean now. */
   function recoverInterrupted(run: RunContext): void {
-    const rows = store.outboxInState('sending');
+    // Only rows whose claimer is gone: another live engine's requests are its own business (claim.ts).
+    const rows = orphanedSending(store, clock.now());
     if (!rows.length) return;
     log.warn(`sync ${run.id}: ${rows.length} action(s) were in flight when the last run stopped`);
     applyBatch(
@@ -243,30 +249,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   // ---- phase 1: the outbox --------------------------------------------------------------------------------
-
-  function markSending(rows: OutboxRow[], runId: number): OutboxRow[] {
-    const now = clock.now();
-    return db.transaction(() =>
-      rows.map((row) => {
-        const attempts = row.attempts + 1;
-        store.patchOutbox(row.id, { state: 'sending', attempts, sent_at: now }, now);
-        store.appendEvent(
-          {
-            kind: 'request',
-            run_id: runId,
-            order_id: row.order_id,
-            outbox_id: row.id,
-            action: row.action,
-            endpoint: pathOf(ACTION_ENDPOINT[row.action]),
-            np_transaction_id: (JSON.parse(row.payload) as { np_transaction_id?: string }).np_transaction_id ?? null,
-            body: JSON.parse(row.payload),
-          },
-          now,
-        );
-        return { ...row, state: 'sending' as const, attempts, sent_at: now };
-      }),
-    )();
-  }
 
   function keyOf(row: OutboxRow): string {
     const p = JSON.parse(row.payload) as { shop_transaction_id?: string; np_transaction_id?: string };
@@ -318,8 +300,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   async function sendOutboxBatch(run: RunContext, action: NpAction, rows: OutboxRow[]): Promise<void> {
     const endpoint = ACTION_ENDPOINT[action];
-    const items = rows.map((r) => JSON.parse(r.payload) as never);
-    let sending = rows;
+    // Claimed before the first attempt: rows another engine took meanwhile are not ours to send.
+    let sending = claimForSending(db, store, rows, owner, run.id, clock.now());
+    if (!sending.length) return;
+    const items = sending.map((r) => JSON.parse(r.payload) as never);
+    let attempts = 0;
     const call = (): Promise<NpBatchAnswer<{ np_transaction_id: string; shop_transaction_id?: string }>> => {
       switch (action) {
         case 'register':
@@ -336,7 +321,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       // A register is re-sent only when NP certainly did not process it.
       retryable: (e) => e.transient && (action !== 'register' || !e.mayHaveReachedNp),
       beforeAttempt: () => {
-        sending = markSending(sending, run.id);
+        if (attempts++ > 0) sending = claimForSending(db, store, sending, owner, run.id, clock.now());
       },
     });
     if (!(outcome instanceof NpClientError)) {
@@ -539,6 +524,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (timer) clearInterval(timer);
       timer = null;
       if (current) await current.catch(() => undefined);
+      if (!opts.owner) releaseOwnerToken(owner);
     },
   };
   return engine;

@@ -1,6 +1,6 @@
 /**
  * 要対応: the count of each work queue (shared/work-queues.ts), computed from the store on every call — so the
- * counts are true whatever changed them — and cheap: each queue's search is served by an index (migration 005).
+ * counts are true whatever changed them — and cheap: each queue's search is served by an index (migration 007).
  * Also keeps 「NP入金済み」's last look and the saved searches (名前を付けて保存) in the settings table.
  */
 import type { Database } from 'better-sqlite3';

@@ -39,4 +39,21 @@ export function downloadUrl(path: string): string | null {
   return current().downloadUrl(path);
 }
 
+/** Browser host: hand a file the core wrote (download name) to the browser as a download. Electron: nothing to do. */
+export function startDownload(download: string | null, fileName: string): void {
+  const url = download ? downloadUrl(download) : null;
+  if (!url) return;
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** A page of the app (the 納品書 print view) as a new tab opens it. */
+export function pageUrl(page: string): string {
+  return current().pageUrl?.(page) ?? page;
+}
+
 export { ApiError };

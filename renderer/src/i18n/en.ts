@@ -2,6 +2,7 @@
  * The English catalogue (for staff who prefer it and for support). Same shape as ja.ts — the type checker
  * refuses a missing key. NP's own codes and their meanings stay Japanese (they are NP's words).
  */
+import { documentsEn } from './documents.en';
 import type { MessageSchema } from './ja';
 import { mailEn } from '../features/mail/i18n';
 
@@ -386,6 +387,34 @@ export const en: MessageSchema = {
     language: 'Language',
     appInfo: 'Version {version} / transport {transport}',
   },
+  backup: {
+    title: 'Backups',
+    help: 'The database is backed up automatically at launch (once a day) and before every schema update; the last {keep} are kept ({folder}).',
+    empty: 'No backups yet (the first one is written at the next launch).',
+    at: 'Date',
+    reason: 'Kind',
+    size: 'Size',
+    reasons: { daily: 'Launch (daily)', migration: 'Before update', restore: 'Before restore', manual: 'Manual' },
+    restore: 'Restore this backup',
+    restoreConfirm: 'Restore the backup of {at}? The current data is saved first as a "before restore" backup, so this can be undone.',
+    restored: 'Restored from the backup ({orders} orders). The data from before is in "{safety}".',
+    write: 'Save a backup now…',
+    written: 'Backup saved: {path}',
+  },
+  settle: {
+    attachButton: 'Attach NP IDs (CSV)',
+    attachTitle: 'Attach NP transaction IDs in bulk',
+    attachDrop: "Drop the transaction list CSV downloaded from NP's merchant screen here, or click to choose it",
+    attachHelp: 'Uses the NP取引ID and 加盟店取引ID (or 注文番号) columns. Orders whose register is "unknown" get their NP transaction ID; the next sync reads the credit result. Check the preview first, then attach them all at once (one save).',
+    outcomes: { attach: 'Can attach', same: 'Already attached', not_found: 'No such order', refused: 'Cannot attach' },
+    line: 'Line',
+    otherFile: 'Choose another file',
+    attachApply: 'Attach {n}',
+    attached: '{n} NP transaction IDs attached. The next sync reads their credit results.',
+    reregister: 'Confirmed not at NP: register again',
+    reregisterConfirm: 'I checked NP: register again',
+    reregisterWarning: 'Sends 取引登録 again for the "unknown" registers among the {n} selected orders. Check in NP\'s merchant screen that these orders are NOT registered at NP: registering an order NP already has charges the buyer twice. Orders that are at NP should get their ID with "Attach NP transaction IDs".',
+  },
   // The day's work (issue 17): work queues, saved searches, the bulk dialogs.
   dayWork: {
     queuesTitle: 'To do',
@@ -447,6 +476,7 @@ export const en: MessageSchema = {
     openSettings: 'Open Settings',
   },
   mail: mailEn,
+  documents: documentsEn, // 帳票 (issue 11)
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

@@ -3,6 +3,7 @@
  * come from the shared label tables so the list, the dialog, the CSV and the core always say the same words.
  * vue-i18n syntax: {name} is a placeholder; a literal @ { } | must be written {'@'} etc.
  */
+import { documentsJa } from './documents.ja';
 import { GENDER_LABELS, INVOICE_TYPE_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../../../shared/order';
 import { NP_ACTION_LABELS, NP_STATUS_LABELS, NP_STATUS_NONE_LABEL } from '../../../shared/np/status';
 import { SYNC_PHASE_LABELS } from '../../../shared/sync';
@@ -383,6 +384,34 @@ export const ja = {
     language: '表示言語',
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
+  backup: {
+    title: 'バックアップ',
+    help: 'データベースは起動時に1日1回とスキーマ更新の前に自動でバックアップされ、直近{keep}個が残ります（{folder}）。',
+    empty: 'バックアップはまだありません（2回目以降の起動で作成されます）。',
+    at: '日時',
+    reason: '種類',
+    size: 'サイズ',
+    reasons: { daily: '起動時（1日1回）', migration: '更新前', restore: '復元前', manual: '手動' },
+    restore: 'このバックアップに戻す',
+    restoreConfirm: '「{at}」のバックアップに戻します。今のデータはまず「復元前」のバックアップとして保存されるので、あとで元に戻せます。よろしいですか？',
+    restored: 'バックアップから復元しました（受注 {orders} 件）。復元前のデータは「{safety}」に保存しました。',
+    write: '今すぐバックアップを保存…',
+    written: 'バックアップを保存しました: {path}',
+  },
+  settle: {
+    attachButton: 'NP取引ID一括紐付け',
+    attachTitle: 'NP取引IDの一括紐付け',
+    attachDrop: 'NPの加盟店管理画面からダウンロードした取引一覧のCSVをここにドロップするか、クリックして選んでください',
+    attachHelp: '「NP取引ID」と「加盟店取引ID」（または「注文番号」）の列を使います。「登録されたか不明」の受注にNP取引IDを紐付け、次の同期で与信結果を取得します。まず内容を確認し、問題なければまとめて紐付けます（一度に保存）。',
+    outcomes: { attach: '紐付けできます', same: '紐付け済み', not_found: '受注なし', refused: '紐付けできません' },
+    line: '行',
+    otherFile: '別のファイルを選ぶ',
+    attachApply: '{n}件を紐付ける',
+    attached: '{n}件のNP取引IDを紐付けました。次の同期で与信結果を取得します。',
+    reregister: 'NP未登録を確認して再登録',
+    reregisterConfirm: 'NPに登録されていないことを確認済み。再登録する',
+    reregisterWarning: '選択した{n}件のうち「登録されたか不明」の受注の取引登録をもう一度送ります。NPの加盟店管理画面で、これらの注文がNPに登録されていないことを必ず確認してください。すでにNPにある注文を再登録すると、購入者に二重に請求されます。NPにあった注文は「NP取引IDを一括紐付け」で紐付けてください。',
+  },
   // The day's work (issue 17): 要対応 queues, saved searches, the bulk dialogs.
   dayWork: {
     queuesTitle: '要対応',
@@ -436,6 +465,7 @@ export const ja = {
     openSettings: '設定を開く',
   },
   mail: mailJa,
+  documents: documentsJa, // 帳票 (issue 11)
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

@@ -17,9 +17,9 @@ describe('migration 003 (search index)', () => {
     const file = tmp.file('m003.sqlite');
     const v2 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
     createOrderRepository(v2).insertMany(generateOrders({ seed: 3, count: 300 }), Date.UTC(2026, 9, 1));
-    // Read with plain SQL: the repository of today selects columns later migrations add.
-    const kana = parseSearchCriteria({ kana: 'た' }).kana!;
-    const before = v2.prepare('SELECT id FROM orders WHERE instr(key_kana, ?) > 0 ORDER BY key_kana, id').pluck().all(kana);
+    // The matches in list order, read with the search's own SQL (the list page's columns grow with later migrations).
+    const matches = buildSearchStatements(parseSearchCriteria({ kana: 'た', sort: { key: 'customerKana', dir: 'asc' } }));
+    const before = v2.prepare(matches.idsSql).pluck().all(...matches.params);
     v2.close();
 
     const db = openDatabase(file);

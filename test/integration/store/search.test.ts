@@ -202,6 +202,7 @@ describe.each(SEEDS)('order search over %i-seeded orders', (seed) => {
         npDirty: true,
         invoiceType: target.invoiceType,
         purchaseCount: counts.get(target.id),
+        printedAt: null,
         npPaidAt: target.npPaidAt,
       },
     ]);

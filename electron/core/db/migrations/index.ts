@@ -6,12 +6,16 @@ import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
-import { workQueuesMigration } from './005_work_queues';
+import { documentsMigration } from './005_documents';
+import { outboxClaimMigration } from './006_outbox_claim';
+import { workQueuesMigration } from './007_work_queues';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
   mailMigration,
+  documentsMigration,
+  outboxClaimMigration,
   workQueuesMigration,
 ];

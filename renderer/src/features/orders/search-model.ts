@@ -4,7 +4,7 @@
  * its Japanese messages next to the field before anything is sent.
  */
 import type { Gender, InvoiceType, OrderStatus, PaymentMethod } from '../../../../shared/order';
-import { OrderSearchCriteriaSchema, SEARCH_FIELD_LABELS, type NpPaymentFilter, type NpStatusFilter } from '../../../../shared/search';
+import { OrderSearchCriteriaSchema, SEARCH_FIELD_LABELS, type NpPaymentFilter, type NpStatusFilter, type PrintStatus } from '../../../../shared/search';
 import { japaneseErrorMap } from '../../../../shared/validation';
 import type { SearchFilters } from '../../stores/order-list';
 
@@ -32,6 +32,8 @@ export interface SearchFormModel {
   goods: string;
   npStatuses: NpStatusFilter[];
   invoiceTypes: InvoiceType[];
+  /** 帳票: '' = すべて */
+  printStatus: PrintStatus | '';
   /** NP未反映の変更あり */
   npDirty: boolean;
   /** NP入金 ('' = any) */
@@ -65,6 +67,7 @@ export function emptySearchModel(): SearchFormModel {
     goods: '',
     npStatuses: [],
     invoiceTypes: [],
+    printStatus: '',
     npDirty: false,
     npPayment: '',
     npPaidSince: null,
@@ -105,6 +108,7 @@ export function buildFilters(m: SearchFormModel): SearchFilters {
     goods: text(m.goods),
     npStatuses: list(m.npStatuses),
     invoiceTypes: list(m.invoiceTypes),
+    printStatus: m.printStatus || undefined,
     npDirty: m.npDirty || undefined,
     npPayment: m.npPayment || undefined,
     npPaidSince: m.npPaidSince ?? undefined,
@@ -150,6 +154,7 @@ export function modelFromFilters(f: SearchFilters): SearchFormModel {
     goods: str(f.goods),
     npStatuses: [...(f.npStatuses ?? [])],
     invoiceTypes: [...(f.invoiceTypes ?? [])],
+    printStatus: f.printStatus ?? '',
     npDirty: f.npDirty === true,
     npPayment: f.npPayment ?? '',
     npPaidSince: f.npPaidSince ?? null,

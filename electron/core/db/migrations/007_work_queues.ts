@@ -1,14 +1,14 @@
 import type { Migration } from '../migration';
 
 /**
- * 005: what the 要対応 queues count (shared/work-queues.ts), each served by an index so the counts stay cheap.
+ * 007: what the 要対応 queues count (shared/work-queues.ts), each served by an index so the counts stay cheap.
  * - orders.np_paid_at: when the sync first saw NP report the buyer's payment (payment_status 20); NULL while
  *   unpaid. The NP入金 mark of the list, its filter and 「NP入金済み（前回確認以降）」 read it. Existing paid
  *   transactions are dated by their last NP update.
  * - (np_status, status): 発送済みなのに出荷報告前 and 出荷待ち combine the two.
  */
 export const workQueuesMigration: Migration = {
-  version: 5,
+  version: 7,
   name: 'work_queues',
   up(db) {
     db.exec(`
