@@ -41,6 +41,8 @@ export interface OrderRepository {
   searchNormalized(criteria: NormalizedSearchCriteria): OrderSearchResult;
   /** iterate() for criteria already parsed by OrderSearchCriteriaSchema; not re-validated. */
   iterateNormalized(criteria: NormalizedSearchCriteria): IterableIterator<Order>;
+  /** The hit count alone (the 要対応 queues' counts). */
+  countNormalized(criteria: NormalizedSearchCriteria): number;
 }
 
 export interface InsertManyOptions {
@@ -52,7 +54,7 @@ export interface InsertManyOptions {
 export const ITERATE_CHUNK = 500;
 const STATEMENT_CACHE_SIZE = 200;
 
-type ListRowData = Omit<OrderRow, 'created_at'> & { buyer_key: string };
+type ListRowData = Omit<OrderRow, 'created_at'> & { buyer_key: string; np_paid_at: number | null };
 
 function isUniqueOrderNoViolation(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
@@ -135,6 +137,7 @@ export function createOrderRepository(db: Database): OrderRepository {
       invoiceType: r.invoice_type,
       purchaseCount: counts.get(r.buyer_key) ?? 1,
       printedAt: r.printed_at,
+      npPaidAt: r.np_paid_at,
     }));
   }
 
@@ -244,5 +247,9 @@ export function createOrderRepository(db: Database): OrderRepository {
     iterate: (criteria) => iterateNormalized(parseSearchCriteria(criteria)),
     searchNormalized,
     iterateNormalized,
+    countNormalized(c) {
+      const q = buildSearchStatements(c, sqlOptions());
+      return prepared(q.countSql).pluck().get(...q.params) as number;
+    },
   };
 }

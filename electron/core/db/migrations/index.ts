@@ -9,6 +9,7 @@ import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
 import { outboxClaimMigration } from './006_outbox_claim';
 import { refoldKanaKeysMigration } from './007_refold_kana_keys';
+import { workQueuesMigration } from './008_work_queues';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   documentsMigration,
   outboxClaimMigration,
   refoldKanaKeysMigration,
+  workQueuesMigration,
 ];
