@@ -40,6 +40,17 @@ export const CONTRACT_METHODS = [
   'backupWrite',
   'npIdAttachCsv',
   'npReregisterAmbiguous',
+  // The day's work (issue 17)
+  'workQueues',
+  'markPaymentsSeen',
+  'savedSearches',
+  'saveSearch',
+  'deleteSavedSearch',
+  'planBulkShipment',
+  'shipOrdersBulk',
+  'planBulkCancel',
+  'cancelOrdersBulk',
+  'setOrderStatusBulk',
   // メール
   'mailSettings',
   'mailSetSettings',

@@ -32,6 +32,16 @@ import {
 } from './csv';
 import { npIdAttachInputSchema, reregisterBulkInputSchema, type NpIdAttachResult } from './np-settle';
 import { backupRestoreInputSchema, type BackupListing, type BackupRestoreResult, type BackupWriteResult } from './backup';
+import { SavedSearchSchema, type SavedSearch, type WorkQueuesState } from './work-queues';
+import {
+  BulkOrderIdsSchema,
+  BulkShipmentInputSchema,
+  BulkStatusInputSchema,
+  type BulkCancelPlan,
+  type BulkShipmentDraftRow,
+  type BulkShipmentResult,
+  type BulkStatusResult,
+} from './bulk';
 import {
   mailInputs,
   type DemoInboxMessage,
@@ -119,7 +129,7 @@ export interface BulkActionResult {
   orderId: number;
   orderNo: string;
   ok: boolean;
-  message: string; // Japanese: 「出荷報告を登録しました」 or why not
+  message: string; // Japanese: 「出荷報告を送信待ちにしました。」 or why not
 }
 
 /**
@@ -198,6 +208,22 @@ export const contract = {
   // transaction), and 再登録 of orders staff confirmed are not at NP.
   npIdAttachCsv: method(npIdAttachInputSchema).returns<NpIdAttachResult>(),
   npReregisterAmbiguous: method(reregisterBulkInputSchema).returns<{ results: BulkActionResult[] }>(),
+  // The day's work (issue 17): 要対応 queues, saved searches, bulk 出荷報告 / キャンセル / 対応状況 (shared/work-queues.ts, shared/bulk.ts).
+  workQueues: method(noInput).returns<WorkQueuesState>(),
+  /** Staff opened 「NP入金済み」: the payments seen so far stop counting. */
+  markPaymentsSeen: method(noInput).returns<WorkQueuesState>(),
+  savedSearches: method(noInput).returns<SavedSearch[]>(),
+  /** 名前を付けて保存 (the same name replaces). */
+  saveSearch: method(SavedSearchSchema).returns<SavedSearch[]>(),
+  deleteSavedSearch: method(z.object({ name: z.string().max(30) })).returns<SavedSearch[]>(),
+  /** The 一括出荷報告 dialog's rows: the orders' own values, else 設定's 配送業者 and today. */
+  planBulkShipment: method(BulkOrderIdsSchema).returns<{ rows: BulkShipmentDraftRow[] }>(),
+  /** Checks every row; only when all are valid: 発送済み + 発送日 + 出荷報告 queued, in one transaction. */
+  shipOrdersBulk: method(BulkShipmentInputSchema).returns<BulkShipmentResult>(),
+  planBulkCancel: method(BulkOrderIdsSchema).returns<BulkCancelPlan>(),
+  /** NPの取引をキャンセルする: per order, the NP キャンセル queued and 対応状況 → キャンセル. */
+  cancelOrdersBulk: method(BulkOrderIdsSchema).returns<{ results: BulkActionResult[]; stockReminder: boolean }>(),
+  setOrderStatusBulk: method(BulkStatusInputSchema).returns<BulkStatusResult>(),
   // メール (docs/mail.md): settings (the SMTP password is write-only), templates, preview, queue, history, デモ受信箱.
   mailSettings: method(noInput).returns<MailSettingsView>(),
   mailSetSettings: method(mailInputs.setSettings).returns<MailSettingsView>(),

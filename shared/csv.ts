@@ -309,7 +309,7 @@ export const SHIPMENT_LAYOUT_LABELS: Record<ShipmentLayout, string> = {
 export type ShipmentRowOutcome = 'ready' | 'queued' | 'not_eligible' | 'unknown_order' | 'invalid';
 export const SHIPMENT_OUTCOME_LABELS: Record<ShipmentRowOutcome, string> = {
   ready: '出荷報告できます',
-  queued: '出荷報告を登録しました',
+  queued: '出荷報告を送信待ちにしました',
   not_eligible: '出荷報告できません',
   unknown_order: '注文が見つかりません',
   invalid: '内容に誤りがあります',

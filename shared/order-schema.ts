@@ -9,6 +9,7 @@ import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, STANDARD_TAX_R
 import { foldEmail, foldOrderNo, foldTel, foldZip } from './search-fold';
 import { isIsoDate } from './jst-date';
 import { isNpCarrierCode } from './np/carriers';
+import { toKatakana as storedKana } from './kana';
 import { parseOrThrow, type FieldLabels } from './validation';
 
 const MAX_TEXT = 200;
@@ -47,7 +48,7 @@ const zip = (label: string) =>
 
 const personShape = (who: string) => ({
   name: required(`${who}お名前`),
-  kana: text(`${who}フリガナ`),
+  kana: text(`${who}フリガナ`).transform(storedKana), // stored as full-width katakana whatever was typed
   companyName: text(`${who}会社名`),
   departmentName: text(`${who}部署名`),
   zip: zip(`${who}郵便番号`),

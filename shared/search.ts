@@ -24,6 +24,9 @@ export type NpStatusFilter = (typeof NP_STATUS_FILTERS)[number];
 /** 帳票 filter values (納品書 未出力 / 出力済み). */
 export const PRINT_STATUSES = ['unprinted', 'printed'] as const;
 export type PrintStatus = (typeof PRINT_STATUSES)[number];
+/** NP入金 filter values. */
+export const NP_PAYMENT_FILTERS = ['paid', 'unpaid'] as const;
+export type NpPaymentFilter = (typeof NP_PAYMENT_FILTERS)[number];
 
 export const SEARCH_LIMIT_MAX = 1000;
 export const SEARCH_LIMIT_DEFAULT = 100;
@@ -151,6 +154,13 @@ export const OrderSearchCriteriaSchema = z.strictObject(
     invoiceTypes: multi('請求書区分', INVOICE_TYPES),
     /** 帳票 (issue 11): 'unprinted' = 納品書 未出力, 'printed' = 出力済み; unset = no filter. */
     printStatus: z.enum(PRINT_STATUSES, { error: '帳票の条件は未出力か出力済みで指定してください' }).nullish().transform((v) => v ?? undefined),
+    // The NP-side filters of the 要対応 queues (shared/work-queues.ts).
+    /** NP未反映の変更あり: true = only those; false/unset = no filter (a checkbox). */
+    npDirty: z.boolean({ error: 'NP未反映の条件は true / false で指定してください' }).nullish().transform((v) => (v ? true : undefined)),
+    /** NP入金: 'paid' = NP reported the buyer's payment, 'unpaid' = not (yet). */
+    npPayment: z.enum(NP_PAYMENT_FILTERS, { error: 'NP入金の値が正しくありません' }).nullish().transform((v) => v ?? undefined),
+    /** NP入金 first seen at or after this instant (epoch ms): 「NP入金済み（前回確認以降）」. */
+    npPaidSince: z.number({ error: 'NP入金の確認時刻は数値で指定してください' }).int().min(0).nullish().transform((v) => v ?? undefined),
     sort: z
       .strictObject(
         {
@@ -219,6 +229,9 @@ export const SEARCH_FIELD_LABELS: FieldLabels = {
   invoiceTypes: '請求書区分',
   'invoiceTypes.*': '請求書区分',
   printStatus: '帳票',
+  npDirty: 'NP未反映の変更',
+  npPayment: 'NP入金',
+  npPaidSince: 'NP入金の確認時刻',
   sort: '並び替え',
   'sort.key': '並び替えの項目',
   'sort.dir': '並び順',
@@ -249,6 +262,8 @@ export interface OrderListRow {
   purchaseCount: number;
   /** 帳票: when the 納品書 was last output (null = 未出力). */
   printedAt: number | null;
+  /** When the sync first saw NP report the buyer's payment (NP入金済み); null = not paid to NP. */
+  npPaidAt: number | null;
 }
 
 export interface OrderSearchResult {

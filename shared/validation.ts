@@ -20,7 +20,8 @@ export class ValidationError extends Error {
     readonly subject: string,
     readonly issues: FieldIssue[],
   ) {
-    super(`${subject}に誤りがあります: ${issues.map((i) => (i.path ? `${i.label}（${i.path}）: ${i.message}` : i.message)).join(' / ')}`);
+    // Staff read the Japanese label only (never the field's code name); a message that names its field stands alone.
+    super(`${subject}に誤りがあります: ${issues.map((i) => (i.path && !i.message.includes(i.label) ? `${i.label}: ${i.message}` : i.message)).join(' / ')}`);
   }
 }
 

@@ -17,9 +17,9 @@ export function createSafeStorageCipher(platform: NodeJS.Platform = process.plat
   return {
     async unavailableReason() {
       const available = s.isAsyncEncryptionAvailable ? await s.isAsyncEncryptionAvailable() : s.isEncryptionAvailable();
-      if (!available) return 'この端末では認証情報を暗号化して保存できません（OSの資格情報ストアが利用できません）。保存を中止しました。';
+      if (!available) return 'この端末では接続情報を暗号化して保存できません（OSの資格情報ストアが利用できません）。保存を中止しました。';
       if (platform === 'linux' && s.getSelectedStorageBackend() === 'basic_text') {
-        return 'この端末には資格情報ストア（GNOMEキーリングまたはKWallet）がないため、認証情報を安全に保存できません。保存を中止しました。';
+        return 'この端末には資格情報ストア（GNOMEキーリングまたはKWallet）がないため、接続情報を安全に保存できません。保存を中止しました。';
       }
       return null;
     },

@@ -2,8 +2,8 @@
  * The whole app in a browser: the core (real SQLite, real NP client, the embedded sandbox in demo mode)
  * behind the loopback browser host. Used by `npm run web`, the end-to-end tests and the benchmarks.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { NpCredentials } from '../../shared/np/api-types';
 import { createCore, type Core } from '../core/app/core';
 import { createMemorySecretStore } from '../core/credentials/secret-store';
@@ -44,6 +44,12 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
+/** The app's version as package.json says (設定 shows it; Electron reads the same through app.getVersion()). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
 export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
   const staticDir = opts.staticDir ?? (await ensureRendererBuilt((l) => opts.log?.info(l)));
   const downloadDir = join(opts.dataDir, 'exports');
@@ -51,6 +57,7 @@ export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
   const core = await createCore({
     dataDir: opts.dataDir,
     transport: 'http',
+    version: packageVersion(),
     secrets: createMemorySecretStore(),
     log: opts.log,
     demoOrders: opts.demo ? (opts.demoOrders ?? 300) : 0,

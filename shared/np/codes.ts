@@ -236,6 +236,11 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
   '30': '入金状況非開示',
 };
 
+/** The app's own codes (LOCAL_*) are for logs and tests: screens show their meaning, never the code. */
+export function isAppCode(code: string): boolean {
+  return code.startsWith('LOCAL_');
+}
+
 /** Meaning and next step for any code; unknown codes get a generic text (never throws). */
 export function describeNpCode(code: string): NpCodeInfo {
   const key = String(code ?? '').trim();

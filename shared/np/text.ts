@@ -12,6 +12,7 @@
  * orders on hold (RE003/RE013), as NP does for platform-dependent characters.
  */
 import { CP932_BMP_BITMAP_BASE64 } from './cp932-table';
+import { widenKana } from '../kana';
 
 let bitmap: Uint8Array | null = null;
 
@@ -118,4 +119,66 @@ export function normalizeZip(s: string): string {
   return String(s ?? '')
     .normalize('NFKC')
     .replace(/\D/g, '');
+}
+
+/**
+ * The standard replacement of characters NP refuses that have a usual CP932 counterpart (what Windows IMEs and
+ * NP's own guidance use): − → －, 〜 → ～, — → ―, ‖ → ∥, ¥ → ￥ …; half-width katakana → full-width.
+ */
+export const NP_CHAR_REPLACEMENTS: Readonly<Record<string, string>> = {
+  '\u2212': '\uFF0D', // − MINUS SIGN → － FULLWIDTH HYPHEN-MINUS
+  '\u2013': '\uFF0D', // – EN DASH → －
+  '\u301C': '\uFF5E', // 〜 WAVE DASH → ～ FULLWIDTH TILDE
+  '\u2014': '\u2015', // — EM DASH → ― HORIZONTAL BAR
+  '\u2016': '\u2225', // ‖ DOUBLE VERTICAL LINE → ∥ PARALLEL TO
+  '\u00A5': '\uFFE5', // ¥ → ￥
+  '\u00A2': '\uFFE0', // ¢ → ￠
+  '\u00A3': '\uFFE1', // £ → ￡
+  '\u00AC': '\uFFE2', // ¬ → ￢
+  '\u00A0': ' ', // no-break space → space
+};
+
+export interface ProhibitedCharHint {
+  /** The character as staff would recognise it ('U+0009' for an invisible one). */
+  shown: string;
+  char: string;
+  /** The standard replacement, or null when there is none (emoji, most of Unicode: delete it or retype). */
+  replacement: string | null;
+}
+
+function replacementOf(ch: string): string | null {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (isHalfWidthKana(cp)) return widenKana(ch);
+  const r = NP_CHAR_REPLACEMENTS[ch];
+  return r !== undefined && !isProhibitedChar(r) ? r : null;
+}
+
+/** Each distinct character of s that NP refuses, with its standard replacement. */
+export function prohibitedCharHints(s: string): ProhibitedCharHint[] {
+  return findProhibitedChars(s).map((char) => {
+    const cp = char.codePointAt(0) ?? 0;
+    const shown = isControl(cp) || cp === 0xa0 ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : char;
+    return { shown, char, replacement: replacementOf(char) };
+  });
+}
+
+/** s with every character that has a standard replacement replaced (the others are left for staff). */
+export function replaceProhibitedChars(s: string): string {
+  let out = '';
+  for (const ch of s) out += isProhibitedChar(ch) ? (replacementOf(ch) ?? ch) : ch;
+  return out;
+}
+
+/** One Japanese sentence naming the refused characters and what to type instead ('' when s is acceptable). */
+export function prohibitedCharsMessage(s: string): string {
+  const hints = prohibitedCharHints(s);
+  if (hints.length === 0) return '';
+  const replaceable = hints.filter((h) => h.replacement !== null).map((h) => `「${h.shown}」→「${h.replacement}」`);
+  const other = hints.filter((h) => h.replacement === null).map((h) => `「${h.shown}」`);
+  return [
+    replaceable.length ? `${replaceable.join('、')}に置き換えてください` : '',
+    other.length ? `${other.join('、')}は使えません（削除するか別の文字にしてください）` : '',
+  ]
+    .filter(Boolean)
+    .join('。');
 }

@@ -38,16 +38,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resultsPath(name) });
 }
 
-/** A Japanese page at 1440×900 whose script errors (not the CSP's frame-ancestors notice) go to `errors`. */
-export async function newAppPage(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('frame-ancestors')) errors.push(m.text());
-  });
-  return page;
-}
-
 /** 受注登録: the first goods line with its price, and ヤマト運輸 when no default carrier filled 配送業者. */
 export async function fillGoodsAndCarrier(page: Page, goods: string, unitPrice: number): Promise<void> {
   await page.fill('input[name="lines.0.name"]', goods);
@@ -97,4 +87,15 @@ export async function startApp(opts: { demoOrders?: number } = {}): Promise<AppU
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Japanese page of the given size that collects page errors and console errors (CSP report notices aside). */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const errors: string[] = [];
+  const page = await browser.newPage({ viewport, locale: 'ja-JP' });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('frame-ancestors')) errors.push(m.text());
+  });
+  return { page, errors };
 }

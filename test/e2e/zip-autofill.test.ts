@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserOrSkip, launchChromium } from './browser';
-import { fillGoodsAndCarrier, newAppPage, screenshot, startApp, type AppUnderTest } from './app';
+import { fillGoodsAndCarrier, openPage, screenshot, startApp, type AppUnderTest } from './app';
 
 const executable = browserOrSkip();
 
@@ -15,12 +15,12 @@ describe.skipIf(!executable)('〒 → 住所 in a browser (demo mode)', () => {
   let sut: AppUnderTest;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     sut = await startApp({ demoOrders: 20 });
     browser = await launchChromium(executable!);
-    page = await newAppPage(browser, pageErrors);
+    ({ page, errors: pageErrors } = await openPage(browser, { width: 1440, height: 900 }));
   });
 
   afterAll(async () => {

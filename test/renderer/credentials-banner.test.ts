@@ -9,7 +9,7 @@ import { useAppStore } from '../../renderer/src/stores/app';
 import { freshPinia, mountApp, settle, useMemoryTransport } from './helpers';
 
 const info = (credentialsProblem: string | null): AppInfo => ({ version: '1.0.0', mode: 'live', environment: 'production', transport: 'ipc', credentialsProblem });
-const PROBLEM = '保存されているNP本番環境の認証情報を復号できません（/x/credentials.bin）。設定画面で認証情報を登録し直してください。';
+const PROBLEM = '保存されているNP本番環境の接続情報を復号できません（/x/credentials.bin）。設定画面で接続情報を登録し直してください。';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -34,7 +34,7 @@ describe('CredentialsProblemBanner', () => {
     const banner = w.find('[data-test="credentials-banner"]');
     expect(banner.exists()).toBe(true);
     expect(banner.attributes('role')).toBe('alert');
-    expect(banner.text()).toContain('認証情報を読み込めません');
+    expect(banner.text()).toContain('接続情報を読み込めません');
     expect(w.find('[data-test="credentials-reason"]').text()).toBe(PROBLEM);
 
     await w.find('[data-test="credentials-open-settings"]').trigger('click');

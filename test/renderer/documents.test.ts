@@ -33,6 +33,7 @@ const row = (id: number, printedAt: number | null = null): OrderListRow => ({
   invoiceType: 'separate',
   purchaseCount: 1,
   printedAt,
+  npPaidAt: null,
 });
 
 const carrierResult = (over: Partial<CarrierCsvResult> = {}): CarrierCsvResult => ({

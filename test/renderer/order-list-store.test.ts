@@ -24,6 +24,7 @@ function row(i: number, suffix = ''): OrderListRow {
     invoiceType: 'separate',
     purchaseCount: 1,
     printedAt: null,
+    npPaidAt: null,
   };
 }
 

@@ -80,6 +80,6 @@ describe('SettingsView', () => {
     await w.find('[data-test="test-connection"]').trigger('click');
     await settle(10);
     expect(t.calls.find((c) => c.method === 'testConnection')?.input).toEqual({ environment: 'sandbox' });
-    expect(w.find('[data-test="test-result"]').text()).toBe('接続できました: デモ（内蔵NPサンドボックス）に接続しました');
+    expect(w.find('[data-test="test-result"]').text()).toBe('デモ（内蔵NPサンドボックス）に接続しました');
   });
 });

@@ -5,7 +5,7 @@ export function describeConnectionFailure(e: unknown): string {
   if (!(e instanceof NpClientError)) return 'NPに接続できませんでした。';
   switch (e.kind) {
     case 'auth':
-      return 'NPが認証情報を受け付けませんでした（401）。加盟店コードとSPコードを確認してください。';
+      return 'NPが接続情報を受け付けませんでした（401）。加盟店コードとSPコードを確認してください。';
     case 'forbidden':
       return 'NPが端末IDを受け付けませんでした（403）。端末IDを確認してください。';
     case 'timeout':

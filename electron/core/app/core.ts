@@ -19,11 +19,12 @@ import { createNpClient, type NpClient } from '../np/client';
 import { systemClock, type Clock } from '../np/store';
 import type { CoreContext, CorePorts } from './context';
 import { createImportTracker, type CoreActivity } from './activity';
-import { seedDemoOrders } from './demo-seed';
+import { alignDemoOrders, seedDemoOrders } from './demo-seed';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
 import { createEventBus } from './event-bus';
 import { csvHandlers } from './handlers/csv';
+import { dayWorkHandlers } from './handlers/day-work';
 import { mailHandlers } from './handlers/mail';
 import { createMailModule, type MailOptions } from '../mail';
 import { documentHandlers } from './handlers/documents';
@@ -97,6 +98,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let client: NpClient | null = null;
   let sandbox: RunningSandbox | null = null;
   let session: Session;
+  /** Demo orders were just seeded: the next sync that reaches NP aligns their 対応状況 with NP's judgement. */
+  let demoAlignPending = false;
   /** Why stored credentials cannot be read (the renderer shows a banner leading to 設定), or null. */
   let credentialsProblem: string | null = null;
 
@@ -117,6 +120,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       onProgress: (progress) => bus.emit('syncProgress', progress),
       onChanged: (ids) => bus.emit('ordersChanged', { ids: ids.length > 200 ? null : ids }),
       onFinished: (summary) => {
+        if (demoAlignPending && summary.online && !summary.error) {
+          // The first sync after seeding judged the demo orders: make their 対応状況 agree (demo-seed.ts).
+          demoAlignPending = false;
+          const aligned = alignDemoOrders(session, clock.now());
+          if (aligned.length) bus.emit('ordersChanged', { ids: aligned.length > 200 ? null : aligned });
+        }
         bus.emit('syncFinished', summary);
         bus.emit('connectivity', { online: summary.online, message: summary.error?.message ?? null });
       },
@@ -166,6 +175,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   await reconnect();
   await checkCredentials();
   const seeded = await seedIfFirstDemoRun();
+  demoAlignPending = seeded > 0;
   if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
 
   const ctx: CoreContext = {
@@ -205,6 +215,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       session = open();
       await reconnect();
       const n = await seedIfFirstDemoRun();
+      demoAlignPending = n > 0;
       bus.emit('ordersChanged', { ids: null });
       return n;
     },
@@ -218,6 +229,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...csvHandlers(ctx),
     ...backupHandlers(ctx),
     ...npSettleHandlers(ctx),
+    ...dayWorkHandlers(ctx),
     ...mailHandlers(ctx, mail),
     ...documentHandlers(ctx),
     ...zipHandlers(),

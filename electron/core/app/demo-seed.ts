@@ -5,6 +5,7 @@
  */
 import { generateOrders } from '../demo/generate';
 import { NpActionError } from '../np/errors';
+import { orderInputOf } from '../../../shared/order';
 import type { Session } from './session';
 
 export function seedDemoOrders(session: Session, opts: { count: number; seed: number; now: number }): number {
@@ -24,4 +25,24 @@ export function seedDemoOrders(session: Session, opts: { count: number; seed: nu
   })();
   session.np.recomputeAll();
   return ids.length;
+}
+
+/**
+ * After the sandbox has judged the demo orders: an order NP holds, declines or is still reviewing was not
+ * shipped in a real shop (one ships after 審査OK). Such orders go back to 新規受付 without 発送日 / 配送伝票番号, so
+ * 対応状況 agrees with the NP status. Returns the orders changed.
+ */
+export function alignDemoOrders(session: Session, now: number): number[] {
+  const ids = session.db
+    .prepare<[], number>("SELECT id FROM orders WHERE np_status IN ('hold', 'ng', 'reviewing') AND status IN ('shipped', 'paid', 'awaiting_payment')")
+    .pluck()
+    .all();
+  session.db.transaction(() => {
+    for (const id of ids) {
+      const order = session.orders.get(id)!;
+      session.orders.update(id, { ...orderInputOf(order), status: 'new', shippedAt: null, slipNo: '', paidAt: null }, now);
+      session.np.refresh(id);
+    }
+  })();
+  return ids;
 }

@@ -28,7 +28,8 @@ export function validationMessage(fields: ApiFieldError[]): string {
   const first = fields[0];
   if (!first) return '入力内容に誤りがあります。';
   const more = fields.length > 1 ? ` ほか${fields.length - 1}件` : '';
-  return `入力内容に誤りがあります（${first.path}: ${first.message}${more}）。`;
+  // The message names the field in Japanese; the path (e.g. 'order.customer.tel') stays in `fields` for the UI.
+  return `入力内容に誤りがあります（${first.message}${more}）。`;
 }
 
 export function createDispatcher<C extends ContractShape>(

@@ -31,7 +31,7 @@ export async function resolveNpEndpoint(environment: NpEnvironment, secrets: Sec
   }
   const credentials = await secrets.load(environment);
   if (!credentials) {
-    throw new NpConnectionError(`${environment === 'test' ? 'NPテスト環境' : 'NP本番環境'}の認証情報が登録されていません。設定画面で加盟店コード・SPコード・端末IDを登録してください。`);
+    throw new NpConnectionError(`${environment === 'test' ? 'NPテスト環境' : 'NP本番環境'}の接続情報が登録されていません。設定画面で加盟店コード・SPコード・端末IDを登録してください。`);
   }
   return { environment, baseUrl: NP_BASE_URLS[environment], credentials };
 }

@@ -13,7 +13,7 @@ export async function credentialProblem(secrets: SecretStore): Promise<string | 
     try {
       await secrets.load(env);
     } catch (e) {
-      problems.add(e instanceof SecretStoreError ? e.message : `認証情報を読み込めません（${e instanceof Error ? e.message : String(e)}）。設定画面で登録し直してください。`);
+      problems.add(e instanceof SecretStoreError ? e.message : `接続情報を読み込めません（${e instanceof Error ? e.message : String(e)}）。設定画面で登録し直してください。`);
     }
   }
   return problems.size === 0 ? null : [...problems].join('\n');

@@ -47,7 +47,7 @@ export function createFileSecretStore(file: string, cipher: Cipher): SecretStore
       if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
       return data as FileShape;
     } catch {
-      throw new SecretStoreError(`認証情報ファイルを読み込めません（${file}）。設定画面で認証情報を登録し直してください。`);
+      throw new SecretStoreError(`接続情報ファイルを読み込めません（${file}）。設定画面で接続情報を登録し直してください。`);
     }
   };
   /** Saving over an unreadable file keeps its bytes beside it (…bin.unreadable) instead of losing them. */
@@ -77,7 +77,7 @@ export function createFileSecretStore(file: string, cipher: Cipher): SecretStore
         return { merchantCode: parsed.merchantCode, spCode: parsed.spCode, terminalId: parsed.terminalId };
       } catch {
         // Another OS user, a reset keychain or a damaged file: say so; never pass the cipher's error text on.
-        throw new SecretStoreError(`保存されている${NP_ENVIRONMENT_LABELS[env]}の認証情報を復号できません（${file}）。設定画面で認証情報を登録し直してください。`);
+        throw new SecretStoreError(`保存されている${NP_ENVIRONMENT_LABELS[env]}の接続情報を復号できません（${file}）。設定画面で接続情報を登録し直してください。`);
       }
     },
     async save(env, credentials) {

@@ -20,6 +20,8 @@ import type { ParsedOrderCsv } from './parse-orders';
 export type ImportRepository = Pick<OrderRepository, 'getByOrderNo' | 'insertMany' | 'update'>;
 
 export interface ImportOptions {
+  /** 設定's 配送業者, given to new orders whose file has none (null: they stay without one). */
+  defaultCarrierCode?: string | null;
   /**
    * The NP後払いステータス of a stored order (null = 未登録). With it, every NP後払い order of the file that is
    * still 未登録 becomes a 取引登録 candidate; without it, only the orders this import creates (or switches to NP後払い).
@@ -150,8 +152,9 @@ export function importOrders(db: Database, repo: ImportRepository, parsed: Parse
     const plan = planImport(repo, parsed);
     const inserts = plan.filter((p) => p.action === 'insert');
     // Every input passed OrderInputSchema in parseOrderCsv (or is a stored order merged with such an input).
+    const carrier = opts.defaultCarrierCode ?? null;
     const insertedIds = repo.insertMany(
-      inserts.map((p) => p.input),
+      inserts.map((p) => (p.input.carrierCode === null && carrier !== null ? { ...p.input, carrierCode: carrier } : p.input)),
       now,
       { parsed: true },
     );

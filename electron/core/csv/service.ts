@@ -33,6 +33,8 @@ export interface CsvSession {
   db: Database;
   orders: OrderRepository;
   np: Pick<NpService, 'queue' | 'refresh' | 'store' | 'attachTransactionId'>;
+  /** 設定 (the default 配送業者 for imported orders without one). */
+  settings?: { get(): { defaultCarrierCode: string | null } };
 }
 
 export interface CsvService {
@@ -119,7 +121,8 @@ export function createCsvService(s: CsvSession): CsvService {
       if (parsed.missingRequired.length) {
         throw new ApiError({ code: 'validation', message: '必須の項目に列が割り当てられていません。列の割り当てを確認してください。' });
       }
-      const report = importOrders(s.db, s.orders, parsed, now, { npStatus, onUpdated: (id) => s.np.refresh(id) });
+      const defaultCarrierCode = s.settings?.get().defaultCarrierCode ?? null;
+      const report = importOrders(s.db, s.orders, parsed, now, { npStatus, onUpdated: (id) => s.np.refresh(id), defaultCarrierCode });
       report.attachProblems = attachAll(report.transactionIds);
       return report;
     },

@@ -28,7 +28,7 @@ import { PAYMENT_METHOD_LABELS, type Order } from '../../../shared/order';
 import { foldOrderNo } from '../../../shared/search-fold';
 import type { OrderRepository } from '../orders';
 import { headerKey } from './headers';
-import { orderInputOf } from '../../../shared/order';
+import { shippedInput } from '../orders/ship';
 import { decodeCsv, readCsvRecords } from './read';
 
 export const YAMATO_CODE = '59010';
@@ -255,7 +255,7 @@ export interface ApplyShipmentsDeps {
 
 /**
  * Queues 出荷報告 for every ready row, in one transaction. The row's carrier and tracking number are also
- * stored as the order's 配送業者 / 配送伝票番号. A row the NP layer refuses leaves its order untouched.
+ * stored as the order's 配送業者 / 配送伝票番号, and the order becomes 発送済み with its 発送日 (orders/ship.ts). A row the NP layer refuses leaves its order untouched.
  */
 export function applyShipments(
   db: Database,
@@ -264,8 +264,9 @@ export function applyShipments(
   deps: ApplyShipmentsDeps,
 ): ShipmentPreview {
   const queueOne = db.transaction((order: Order, carrierCode: string, slipNo: string) => {
-    if (order.carrierCode !== carrierCode || order.slipNo !== slipNo) {
-      repo.update(order.id, { ...orderInputOf(order), carrierCode, slipNo }, deps.now);
+    const shipped = shippedInput(order, { carrierCode, slipNo, shippedAt: null }, deps.now);
+    if (order.carrierCode !== carrierCode || order.slipNo !== slipNo || order.status !== shipped.status || order.shippedAt !== shipped.shippedAt) {
+      repo.update(order.id, shipped, deps.now);
       deps.onWritten?.(order.id);
     }
     deps.queue(order.id, 'shipment', { carrierCode, slipNo });

@@ -153,9 +153,15 @@ function goodsLines(r: Random): GoodsLine[] {
   });
 }
 
+/**
+ * NP後払い: the buyer pays NP after the parcel arrives, so the shop's 対応状況 never says 入金待ち / 入金済み and
+ * the order has no 入金日 of its own (NP's payment shows as the NP入金 mark once NP reports it).
+ */
+const NP_STATUS_WEIGHTS = STATUS_WEIGHTS.filter(([s]) => s !== 'paid' && s !== 'awaiting_payment');
+
 /** 対応状況 with matching 発送日 / 入金日 / 配送伝票番号. */
 function lifecycle(r: Random, orderedAt: number, now: number, pay: PaymentMethod) {
-  const status = r.weighted(STATUS_WEIGHTS);
+  const status = r.weighted(pay === 'np_atobarai' ? NP_STATUS_WEIGHTS : STATUS_WEIGHTS);
   const shipped = status === 'shipped';
   const shippedAt = shipped ? Math.min(now - 60_000, orderedAt + r.int(1, 5) * DAY_MS + r.int(0, 8 * 3600) * 1000) : null;
   const prepaid = pay === 'credit_card' || pay === 'amazon_pay';

@@ -1,12 +1,12 @@
 /**
  * np_events retention: events older than the retention period of 設定 (default 13 months) lose their body — NP's
  * raw request/answer — while their outcome, HTTP status and codes stay: each is replaced by its copy without a body
- * (same id), the one change migration 009 lets through.
+ * (same id), the one change migration 010 lets through.
  * Runs in the background in small batches, each its own short transaction, so the list and a sync never wait long.
  */
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../app/logger';
-import { NP_EVENT_KEPT_COLUMNS } from '../db/migrations/009_np_events_compaction';
+import { NP_EVENT_KEPT_COLUMNS } from '../db/migrations/010_np_events_compaction';
 
 export const DEFAULT_RETENTION_MONTHS = 13;
 /** Events per batch (one transaction each). */

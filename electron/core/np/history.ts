@@ -1,5 +1,5 @@
 /** np_events rows → the order's NP history (the dialog's 履歴 tab), with one Japanese line per row. */
-import { AUTHORI_RESULT_LABELS, PAYMENT_STATUS_LABELS, describeNpCode } from '../../../shared/np/codes';
+import { AUTHORI_RESULT_LABELS, PAYMENT_STATUS_LABELS, describeNpCode, isAppCode } from '../../../shared/np/codes';
 import { NP_ACTION_LABELS, type NpAction } from '../../../shared/np/status';
 import type { NpHistoryEntry, NpHistoryKind, NpHistoryOutcome } from '../../../shared/sync';
 import type { EventRow } from './store';
@@ -19,7 +19,8 @@ function field(body: unknown, key: string): string | undefined {
 
 function summarize(ev: EventRow, body: unknown, codes: string[]): string {
   const what = label(ev.action);
-  const codeText = codes.length ? `（${codes.join('、')}）` : '';
+  // NP's codes as NP wrote them; the app's own (LOCAL_*) as what they mean.
+  const codeText = codes.length ? `（${codes.map((c) => (isAppCode(c) ? describeNpCode(c).meaning : c)).join('、')}）` : '';
   switch (ev.kind) {
     case 'queued':
       return ev.outcome === 'replaced' ? '送信待ちの取引修正を新しい内容に置き換えました' : `${what}を送信待ちにしました`;
@@ -45,7 +46,7 @@ function summarize(ev: EventRow, body: unknown, codes: string[]): string {
         case 'retry':
           return `NPから正常な応答がありませんでした${codeText}。再送します`;
         case 'deferred':
-          return `NPに接続できないため、${what}を次回の同期まで保留しました${codeText}`;
+          return `NPに接続できないため、${what}を次の更新まで保留しました${codeText}`;
         default:
           return `${what}の応答を記録しました`;
       }

@@ -105,7 +105,7 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
     const live = tx?.np_transaction_id && tx.cancelled === 0 && acceptedPayloadOf(tx);
     const dirty = live ? (currentUpdatePreview(ctx, order)?.changedFields.length ?? 0) > 0 : false;
     const changed = store.storedStatus(orderId) !== status;
-    store.writeOrderNp(orderId, status, dirty);
+    store.writeOrderNp(orderId, status, dirty, tx?.payment_status === '20', clock.now());
     return changed;
   }
 

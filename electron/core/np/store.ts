@@ -169,7 +169,10 @@ export function createNpStore(db: Database) {
   );
   const selectEvents = db.prepare<[number], EventRow>('SELECT * FROM np_events WHERE order_id = ? ORDER BY id');
 
-  const setOrderNp = db.prepare<[NpStatus | null, number, number]>('UPDATE orders SET np_status = ?, np_dirty = ? WHERE id = ?');
+  // np_paid_at keeps the time the payment was first seen (the 要対応 queue 「NP入金済み」 counts from it).
+  const setOrderNp = db.prepare<[NpStatus | null, number, number, number, number]>(
+    'UPDATE orders SET np_status = ?, np_dirty = ?, np_paid_at = CASE WHEN ? THEN coalesce(np_paid_at, ?) ELSE NULL END WHERE id = ?',
+  );
   const selectOrderStatus = db.prepare<[number], { np_status: NpStatus | null }>('SELECT np_status FROM orders WHERE id = ?');
 
   function patchStatement(cache: Map<string, Statement>, table: string, key: string, where: string, columns: string[]): Statement {
@@ -262,8 +265,9 @@ export function createNpStore(db: Database) {
     },
     storedStatus: (orderId: number): NpStatus | null | undefined => selectOrderStatus.get(orderId)?.np_status,
 
-    writeOrderNp(orderId: number, status: NpStatus | null, dirty: boolean): void {
-      setOrderNp.run(status, dirty ? 1 : 0, orderId);
+    /** orders.np_status / np_dirty, and np_paid_at (set when NP first reports the payment, cleared when not paid). */
+    writeOrderNp(orderId: number, status: NpStatus | null, dirty: boolean, paid = false, now = 0): void {
+      setOrderNp.run(status, dirty ? 1 : 0, paid ? 1 : 0, now, orderId);
     },
   };
 }

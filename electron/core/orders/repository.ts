@@ -10,7 +10,7 @@ import type { NpStatus } from '../../../shared/np/status';
 import { buildSearchStatements, choosePagePlan, type SearchStatements } from './search-sql';
 import { termLookup } from './text-match';
 import type { OrderSearchKeys } from './search-keys';
-import { INSERT_TEXT_SQL, TEXT_COLUMNS } from '../db/migrations/008_search_text';
+import { INSERT_TEXT_SQL, TEXT_COLUMNS } from '../db/migrations/009_search_text';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
 import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, writeValues, type OrderLineRow, type OrderRow, type SqlValue } from './order-row';
@@ -46,6 +46,8 @@ export interface OrderRepository {
   iterateNormalized(criteria: NormalizedSearchCriteria): IterableIterator<Order>;
   /** The statements search() runs for these criteria (it counts first: the count picks the page plan). */
   searchStatements(criteria: NormalizedSearchCriteria): { count: SearchStatements; page: SearchStatements };
+  /** The hit count alone (the 要対応 queues' counts). */
+  countNormalized(criteria: NormalizedSearchCriteria): number;
 }
 
 export interface InsertManyOptions {
@@ -57,7 +59,7 @@ export interface InsertManyOptions {
 export const ITERATE_CHUNK = 500;
 const STATEMENT_CACHE_SIZE = 200;
 
-type ListRowData = Omit<OrderRow, 'created_at'> & { buyer_key: string };
+type ListRowData = Omit<OrderRow, 'created_at'> & { buyer_key: string; np_paid_at: number | null };
 
 function isUniqueOrderNoViolation(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
@@ -87,7 +89,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   const ratedLine = () =>
     (insertRatedLine ??= db.prepare('INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity, tax_rate) VALUES (?, ?, ?, ?, ?, ?)'));
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
-  // The text index of a new order (migration 008). Absent only from a file still on an older schema (the
+  // The text index of a new order (migration 009). Absent only from a file still on an older schema (the
   // migration tests write such files through the repository; the migration then indexes what they hold).
   const hasTextIndex = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'orders_text'").get() !== undefined;
   const insertTextStmt = hasTextIndex ? db.prepare(INSERT_TEXT_SQL) : undefined;
@@ -136,6 +138,7 @@ export function createOrderRepository(db: Database): OrderRepository {
       invoiceType: r.invoice_type,
       purchaseCount: counts.get(r.buyer_key) ?? 1,
       printedAt: r.printed_at,
+      npPaidAt: r.np_paid_at,
     }));
   }
 
@@ -255,5 +258,9 @@ export function createOrderRepository(db: Database): OrderRepository {
     searchNormalized,
     iterateNormalized,
     searchStatements: (c) => db.transaction(() => countAndPlan(c))(),
+    countNormalized(c) {
+      const q = buildSearchStatements(c, { terms, noTextIndex: !hasTextIndex });
+      return prepared(q.countSql).pluck().get(...q.params) as number;
+    },
   };
 }

@@ -31,7 +31,7 @@ export interface SearchStatements {
 }
 
 /** The list columns selected for a page (OrderListRow before the purchase count). */
-export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key, printed_at';
+export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key, printed_at, np_paid_at';
 
 /** Sort by the position of a code in its table (the order the form shows them in). */
 function rankOf(column: string, codes: readonly string[], nullRank?: number): string {
@@ -82,7 +82,7 @@ export interface SearchSqlOptions {
   page?: PagePlan;
   /** Trigrams starting with a two-character text query (orders_text_terms); without it such queries are scanned. */
   terms?: TermLookup;
-  /** The file has no orders_text yet (a schema before migration 008, in migration tests): scan every text filter. */
+  /** The file has no orders_text yet (a schema before migration 009, in migration tests): scan every text filter. */
   noTextIndex?: boolean;
 }
 
@@ -131,6 +131,11 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
   // 帳票 (納品書 未出力 / 出力済み): orders_printed_at (printed_at, ordered_at), migration 005.
   if (c.printStatus) indexed(c.printStatus === 'printed' ? 'printed_at IS NOT NULL' : 'printed_at IS NULL');
   if (narrows(c.invoiceTypes, INVOICE_TYPES)) indexed(`invoice_type IN (${c.invoiceTypes.map(() => '?').join(', ')})`, ...c.invoiceTypes);
+  // The 要対応 queues' NP filters, each on a partial index (orders_np_dirty, orders_np_paid_at).
+  if (c.npDirty) indexed('np_dirty = 1');
+  if (c.npPaidSince !== undefined) indexed('np_paid_at >= ?', c.npPaidSince);
+  else if (c.npPayment === 'paid') indexed('np_paid_at IS NOT NULL');
+  if (c.npPayment === 'unpaid') term('np_paid_at IS NULL');
 
   // 'filter': the filters' indexes drive the query (cost bounded by the matches); the unary + keeps the sort
   // off its index. 'walk': the sort column's index drives it (INDEXED BY), and the page ends after `limit` rows —

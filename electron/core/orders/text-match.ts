@@ -1,6 +1,6 @@
 /**
  * The text filters (お名前, フリガナ, メールアドレス, TEL, 購入商品: "contains" on folded keys) as one FTS5 query on
- * orders_text (migration 008, trigram tokenizer):
+ * orders_text (migration 009, trigram tokenizer):
  * - three characters or more: the phrase of the query's trigrams, which matches exactly the keys containing it;
  * - two characters: the trigrams that start with them (a key is stored followed by a pad character, so every
  *   two-character substring starts one), read from orders_text_terms and OR'ed;
@@ -8,7 +8,7 @@
  *   the key (it keeps most orders anyway, and the list walks its sort index).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { TEXT_COLUMNS, type TextColumn } from '../db/migrations/008_search_text';
+import { TEXT_COLUMNS, type TextColumn } from '../db/migrations/009_search_text';
 import type { NormalizedSearchCriteria } from '../../../shared/search';
 
 /** Above this many trigrams for a two-character query, the instr() scan is the cheaper answer. */

@@ -121,6 +121,18 @@ describe('the SP code never leaves the main side', () => {
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });
     await call('csvShipmentsApply', { file });
+    // the day's work (issue 17)
+    const ids = page.rows.map((r) => r.id);
+    await value('workQueues');
+    await value('markPaymentsSeen');
+    await value('savedSearches');
+    await value('saveSearch', { name: '保留', filters: { npStatuses: ['hold'] } });
+    await value('deleteSavedSearch', { name: '保留' });
+    const plan = await value<{ rows: { orderId: number }[] }>('planBulkShipment', { orderIds: ids });
+    await value('shipOrdersBulk', { rows: plan.rows.map((r) => ({ orderId: r.orderId, carrierCode: '59010', slipNo: '1234', shippedOn: '2026-11-30' })) });
+    await value('planBulkCancel', { orderIds: ids });
+    await value('cancelOrdersBulk', { orderIds: ids });
+    await value('setOrderStatusBulk', { orderIds: ids, status: 'new' });
     await value('npIdAttachCsv', { file: { fileName: 'np.csv', dataBase64: Buffer.from('NP取引ID,加盟店取引ID\r\n26113000001,1\r\n').toString('base64') }, apply: false });
     await value('npReregisterAmbiguous', { orderIds: [id], confirmedNotAtNp: true });
     await value('backupList');

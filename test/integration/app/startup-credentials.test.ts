@@ -72,7 +72,7 @@ describe('startup with unreadable credentials', () => {
     const core = await start(dataDir, cipher); // no throw: the app opens
     const info = await value<AppInfo>(core, 'appInfo');
     expect(info.credentialsProblem).toMatch(problem);
-    expect(info.credentialsProblem).toContain('設定画面で認証情報を登録し直してください');
+    expect(info.credentialsProblem).toContain('設定画面で接続情報を登録し直してください');
     expect(info.environment).toBe('test'); // the choice is kept; only the connection is missing
     expect((await value<{ total: number }>(core, 'searchOrders', { limit: 5 })).total).toBe(0); // local data works
     const status = await value<CredentialsStatus>(core, 'credentialsStatus');
@@ -91,13 +91,13 @@ describe('startup with unreadable credentials', () => {
 
   it('opens when the credentials cannot be decrypted (another user, a reset keychain) and recovers in 設定', async () => {
     const dataDir = await liveDataDir();
-    await expectOpensAndRecovers(dataDir, keyedCipher(0x42), /NPテスト環境の認証情報を復号できません/);
+    await expectOpensAndRecovers(dataDir, keyedCipher(0x42), /NPテスト環境の接続情報を復号できません/);
   });
 
   it('opens when the credentials file is damaged, keeps its bytes aside, and recovers in 設定', async () => {
     const dataDir = await liveDataDir();
     writeFileSync(join(dataDir, 'credentials.bin'), '\u0000garbage{');
-    await expectOpensAndRecovers(dataDir, keyedCipher(0x21), /認証情報ファイルを読み込めません/);
+    await expectOpensAndRecovers(dataDir, keyedCipher(0x21), /接続情報ファイルを読み込めません/);
     expect(readFileSync(join(dataDir, 'credentials.bin.unreadable'), 'utf8')).toBe('\u0000garbage{');
   });
 

@@ -13,6 +13,8 @@ import { startTestSandbox, testClient, type TestSandbox } from '../np/helpers';
 import { cp932, csvText, tempDir } from './helpers';
 
 const tmp = tempDir('atobarai-csv-handlers-');
+/** The handlers' clock: after the orders' dates (a shipment report marks the order 発送済み today). */
+const NOW = Date.UTC(2026, 10, 28, 3);
 const sessions: Session[] = [];
 let sandbox: TestSandbox | null = null;
 afterAll(async () => {
@@ -33,7 +35,7 @@ function setup(client: NpClient | null = null) {
   });
   sessions.push(session);
   const changed: (number[] | null)[] = [];
-  const handlers = csvContractHandlers({ session: () => session, clock: { now: () => 5_000 }, changed: (ids) => changed.push(ids) });
+  const handlers = csvContractHandlers({ session: () => session, clock: { now: () => NOW }, changed: (ids) => changed.push(ids) });
   return { session, handlers, changed };
 }
 
@@ -51,7 +53,8 @@ describe('CSV contract handlers', () => {
     const report = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ file: previewInput.file, mapping: preview.mapping }));
     expect(report.inserted).toBe(2);
     expect(changed).toEqual([report.insertedOrderIds]);
-    expect(session.orders.getByOrderNo('1')).toMatchObject({ createdAt: 5_000 });
+    // the file has no 配送業者: 設定's default applies, so the order can be saved and reported as it is
+    expect(session.orders.getByOrderNo('1')).toMatchObject({ createdAt: NOW, carrierCode: session.settings.get().defaultCarrierCode });
 
     session.settings.set({ csvEncoding: 'utf8bom' });
     const saved = await handlers.csvSavePreset(contract.csvSavePreset.input.parse({ name: 'A', mapping: { orderNo: ['注文番号'] } }));
@@ -79,5 +82,8 @@ describe('CSV contract handlers', () => {
     const applied = await handlers.csvShipmentsApply(input);
     expect(applied.counts).toMatchObject({ queued: 1, not_eligible: 1, unknown_order: 1 });
     expect(changed).toEqual([[one]]);
+    // the reported order is 発送済み with its 発送日; the refused one is untouched
+    expect(session.orders.get(one)).toMatchObject({ status: 'shipped', shippedAt: NOW, carrierCode: '59010', slipNo: '123456789012' });
+    expect(session.orders.getByOrderNo('2')).toMatchObject({ shippedAt: null, slipNo: '' });
   });
 });

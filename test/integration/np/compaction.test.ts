@@ -1,5 +1,5 @@
 /**
- * np_events retention (migration 009 + electron/core/np/compaction.ts): events older than the retention period lose
+ * np_events retention (migration 010 + electron/core/np/compaction.ts): events older than the retention period lose
  * their body and keep everything else (same ids); newer ones are untouched; the pages they used are given back;
  * any update or delete outside compaction is still refused; the background compactor follows the 設定 value; a
  * version-4 file with events migrates.
@@ -96,13 +96,13 @@ describe('np_events compaction', () => {
     }
   });
 
-  it('migrates a version-8 file that holds events, keeping them', () => {
+  it('migrates a version-9 file that holds events, keeping them', () => {
     const file = tmp.file('m005.sqlite');
-    const v8 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
-    addEvents(v8, [20, 1]);
-    v8.close();
+    const v9 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 9) });
+    addEvents(v9, [20, 1]);
+    v9.close();
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(createNpEventCompaction(db).all(retentionCutoff(NOW, 13))).toBe(1);
     expect(rows(db).map((r) => [r.outcome, r.body === null])).toEqual([
       ['ok', true],

@@ -1,4 +1,4 @@
-/** 003: orders_key_kana becomes orders_search, a covering index for the filters that read every order (008 replaces it). */
+/** 003: orders_key_kana becomes orders_search, a covering index for the filters that read every order (009 replaces it). */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
@@ -30,7 +30,7 @@ describe('migration 003 (search index)', () => {
     expect(v3.pragma('user_version', { simple: true })).toBe(3);
     v3.close();
 
-    // Searched through the current schema (008 replaces orders_search again), the same matches in the same order.
+    // Searched through the current schema (009 replaces orders_search again), the same matches in the same order.
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const after = createOrderRepository(db).search({ kana: 'た', sort: { key: 'customerKana', dir: 'asc' }, limit: 1000 });

@@ -20,7 +20,8 @@ describe('migration 007 (refold kana keys)', () => {
     v6.prepare("UPDATE orders SET key_name = 'いすゞはなこ', key_kana = 'いすゞはなこ' WHERE customer_kana = 'イスヾ ハナコ'").run();
     v6.prepare("UPDATE orders SET key_kana = 'こ〜ひたろう' WHERE customer_kana = 'コ〜ヒ タロウ'").run();
     const untouched = v6.prepare("SELECT id, key_name, key_kana FROM orders WHERE customer_kana NOT IN ('イスヾ ハナコ', 'コ〜ヒ タロウ') ORDER BY id").all();
-    expect(createOrderRepository(v6).search({ kana: 'いすず', limit: 10 }).total).toBe(0);
+    // (raw SQL: the current repository reads columns later migrations add)
+    expect(v6.prepare("SELECT count(*) FROM orders WHERE key_kana LIKE '%いすず%'").pluck().get()).toBe(0);
     v6.close();
 
     const db = openDatabase(file);

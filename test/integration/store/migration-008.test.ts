@@ -1,62 +1,35 @@
-/** 008: a version-7 file with orders gains orders_text (filled from the stored keys) and the new indexes, same results. */
+/** 008: orders.np_paid_at (dated from NP transactions already paid) and the indexes of the 要対応 queues. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
-import { createOrderRepository } from '../../../electron/core/orders';
-import { generateOrders } from '../../../electron/core/demo';
-import type { OrderSearchCriteria } from '../../../shared/search';
 import { tempDir } from './helpers';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-const SEARCHES: OrderSearchCriteria[] = [
-  { name: '山田' },
-  { kana: 'たなか', sort: { key: 'customerKana', dir: 'asc' } },
-  { email: 'suzuki' },
-  { tel: '0901' },
-  { goods: '玉露' },
-  { genders: ['female'] },
-  { invoiceTypes: ['bundled'] },
-  { hasNote: true, sort: { key: 'total', dir: 'desc' } },
-];
-
-describe('migration 008 (search text)', () => {
-  it('indexes the orders a version-7 file already holds: every text search answers as before', () => {
-    const file = tmp.file('m004.sqlite');
+describe('migration 008 (work queues)', () => {
+  it('dates the payments NP already reported and indexes the queues', () => {
+    const file = tmp.file('m008.sqlite');
     const v7 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 7) });
-    createOrderRepository(v7).insertMany(generateOrders({ seed: 4, count: 1500 }), Date.UTC(2026, 9, 1));
+    const insert = v7.prepare(
+      `INSERT INTO orders (order_no, ordered_at, created_at, updated_at, status, payment_method, invoice_type, total, shipping_fee, fee, discount,
+         customer_name, customer_kana, customer_company, customer_department, customer_zip, customer_address, customer_tel, customer_email,
+         customer_gender, key_name, key_kana, key_email, key_tel, key_goods, buyer_key, has_note)
+       VALUES (?, 1, 1, 1, 'shipped', 'np_atobarai', 'separate', 1000, 0, 0, 0, 'n', 'ナ', '', '', '1000001', 'a', '0312345678', '', 'unknown', 'n', 'な', '', '0312345678', '', 'k', 0)`,
+    );
+    const paid = Number(insert.run('1').lastInsertRowid);
+    const unpaid = Number(insert.run('2').lastInsertRowid);
+    const tx = v7.prepare("INSERT INTO np_transactions (order_id, np_transaction_id, payment_status, updated_at) VALUES (?, ?, ?, ?)");
+    tx.run(paid, 'A0000000001', '20', 1_790_000_000_000);
+    tx.run(unpaid, 'A0000000002', '10', 1_790_000_000_000);
     v7.close();
-    // The version-7 answers, read through the version-7 schema's SQL (instr on orders_search).
-    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 7) });
-    const expected = SEARCHES.map((criteria) => {
-      const rows = old
-        .prepare(
-          `SELECT id FROM orders WHERE ${Object.entries({ name: 'key_name', kana: 'key_kana', email: 'key_email', tel: 'key_tel', goods: 'key_goods' })
-            .filter(([k]) => k in criteria)
-            .map(([, col]) => `instr(${col}, ?) > 0`)
-            .concat('genders' in criteria ? ["customer_gender = 'female'"] : [], 'invoiceTypes' in criteria ? ["invoice_type = 'bundled'"] : [], 'hasNote' in criteria ? ['has_note = 1'] : [])
-            .join(' AND ')}`,
-        )
-        .pluck()
-        .all(...['name', 'kana', 'email', 'tel', 'goods'].filter((k) => k in criteria).map((k) => (criteria as Record<string, string>)[k])) as number[];
-      return rows.sort((a, b) => a - b);
-    });
-    old.close();
 
-    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 8) });
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
-    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").pluck().all() as string[];
-    expect(indexes).not.toContain('orders_search');
-    expect(indexes).toEqual(expect.arrayContaining(['orders_key_kana', 'orders_gender', 'orders_invoice_type', 'orders_has_note']));
-    expect(db.prepare('SELECT count(*) FROM orders_text').pluck().get()).toBe(1500);
-    const repo = createOrderRepository(db);
-    SEARCHES.forEach((criteria, i) => {
-      const got = repo.search({ ...criteria, limit: 1000 });
-      expect(got.rows.map((r) => r.id).sort((a, b) => a - b), JSON.stringify(criteria)).toEqual(expected[i]);
-      expect(got.total, JSON.stringify(criteria)).toBe(expected[i]?.length);
-      expect(got.total, JSON.stringify(criteria)).toBeGreaterThan(0);
-    });
+    const db = openDatabase(file);
+    const paidAt = db.prepare('SELECT np_paid_at FROM orders WHERE id = ?').pluck();
+    expect(paidAt.get(paid)).toBe(1_790_000_000_000);
+    expect(paidAt.get(unpaid)).toBeNull();
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['orders_np_paid_at', 'orders_np_status_status']));
     db.close();
   });
 });

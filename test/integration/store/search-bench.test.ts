@@ -26,8 +26,12 @@ let repo: OrderRepository;
 let all: OracleOrder[];
 
 function loadOracle(): OracleOrder[] {
-  const np = new Map((db.prepare('SELECT id, np_status FROM orders').all() as { id: number; np_status: NpStatus | null }[]).map((r) => [r.id, r.np_status]));
-  return [...repo.iterate({ sort: { key: 'orderedAt', dir: 'asc' } })].map((o) => ({ ...o, npStatus: np.get(o.id) ?? null }));
+  type NpRow = { id: number; np_status: NpStatus | null; np_dirty: number; np_paid_at: number | null };
+  const np = new Map((db.prepare('SELECT id, np_status, np_dirty, np_paid_at FROM orders').all() as NpRow[]).map((r) => [r.id, r]));
+  return [...repo.iterate({ sort: { key: 'orderedAt', dir: 'asc' } })].map((o) => {
+    const r = np.get(o.id);
+    return { ...o, npStatus: r?.np_status ?? null, npDirty: r?.np_dirty === 1, npPaidAt: r?.np_paid_at ?? null };
+  });
 }
 
 beforeAll(() => {
@@ -115,11 +119,11 @@ describe('text search through the trigram index', () => {
 
   it('follows edits and deletions of orders', () => {
     const o = all[5] as OracleOrder;
-    const { id: _id, total: _t, createdAt: _c, updatedAt: _u, npStatus: _n, ...input } = o;
+    const { id: _id, total: _t, createdAt: _c, updatedAt: _u, npStatus: _n, npDirty: _d, npPaidAt: _p, ...input } = o;
     repo.update(o.id, { ...input, customer: { ...o.customer, name: '鷲尾 鶫' } }, DEFAULT_DEMO_NOW);
     const added = repo.insert(sampleOrder({ orderNo: '99999999', customer: { ...sampleOrder().customer, name: '鶫 太郎' } }), DEFAULT_DEMO_NOW);
     all = loadOracle();
-    // The repository indexes what it inserts (no insert trigger: see migration 008).
+    // The repository indexes what it inserts (no insert trigger: see migration 009).
     expect(db.prepare('SELECT count(*) FROM orders_text').pluck().get()).toBe(COUNT + 1);
     expect(expectOracle('edited name', { name: '鷲尾鶫' })).toBe(1);
     expect(expectOracle('two characters', { name: '鶫' })).toBe(2);

@@ -12,6 +12,10 @@ import { foldEmail, foldKana, foldName, foldTel, foldText, type OrderSearchCrite
 /** What the oracle knows of each stored order. */
 export interface OracleOrder extends Order {
   npStatus: NpStatus | null;
+  /** NP未反映の変更あり */
+  npDirty: boolean;
+  /** When NP's payment was first seen; null = not paid. */
+  npPaidAt: number | null;
 }
 
 type Range<T> = { from?: T | null; to?: T | null } | null | undefined;
@@ -64,7 +68,11 @@ export function oracleMatches(o: OracleOrder, c: OrderSearchCriteria): boolean {
     inRange(o.total, c.total ? { from: num(c.total.from), to: num(c.total.to) } : undefined) &&
     goodsHas(o, c.goods) &&
     oneOf(o.npStatus ?? 'none', c.npStatuses) &&
-    oneOf<InvoiceType>(o.invoiceType, c.invoiceTypes)
+    oneOf<InvoiceType>(o.invoiceType, c.invoiceTypes) &&
+    (!c.npDirty || o.npDirty) &&
+    (c.npPayment !== 'paid' || o.npPaidAt !== null) &&
+    (c.npPayment !== 'unpaid' || o.npPaidAt === null) &&
+    (c.npPaidSince === undefined || c.npPaidSince === null || (o.npPaidAt !== null && o.npPaidAt >= c.npPaidSince))
   );
 }
 

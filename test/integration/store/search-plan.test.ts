@@ -13,6 +13,7 @@ import { benchSearches } from '../../../bench/store';
 import { generateOrders } from '../../../electron/core/demo';
 import { NP_STATUSES } from '../../../shared/np/status';
 import { parseSearchCriteria, ORDER_SORT_KEYS, type OrderSearchCriteria } from '../../../shared/search';
+import { WORK_QUEUES, workQueueFilters } from '../../../shared/work-queues';
 import { tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -57,6 +58,23 @@ describe('search query plans', () => {
     expectIndexed({ npStatuses: ['hold', 'ng', 'register_failed'] }, /orders_np_status/u);
     expectIndexed({ npStatuses: ['none'] }, /orders_np_status/u);
     expectIndexed({ npStatuses: ['ok', 'none'] }, /orders_np_status/u);
+  });
+
+  it('the 要対応 queues and the NP入金 filter are served by an index (cheap counts)', () => {
+    // NP未反映 and NP入金済み read a partial index (only the rows that have the mark): walking it is no table scan.
+    const PARTIAL = /^SCAN orders USING (COVERING )?INDEX orders_(np_dirty|np_paid_at)\b/u;
+    for (const queue of WORK_QUEUES) {
+      const filters = workQueueFilters(queue, Date.UTC(2026, 9, 20));
+      const q = buildSearchStatements(parseSearchCriteria(filters));
+      for (const sql of [q.countSql, q.idsSql]) {
+        const lines = plan(sql, q.params);
+        const label = `${queue}: ${lines.join(' | ')}`;
+        expect(lines.filter((l) => /^SCAN orders\b/u.test(l)).every((l) => PARTIAL.test(l)), label).toBe(true);
+        expect(lines.some((l) => /^(SEARCH|SCAN) orders USING (COVERING )?INDEX orders_(np_status|np_dirty|np_paid_at|status)/u.test(l)), label).toBe(true);
+      }
+    }
+    expectIndexed(workQueueFilters('npPaid', Date.UTC(2026, 9, 20)), /orders_np_paid_at/u);
+    expectIndexed({ statuses: ['shipped'], npStatuses: ['ok'] }, /orders_(np_status|np_status_status|status)\b/u);
   });
 
   it('order date ranges use orders_ordered_at', () => {

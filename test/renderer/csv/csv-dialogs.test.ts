@@ -213,7 +213,7 @@ describe('CsvShipmentDialog', () => {
     await settle(10);
     expect(t.calls.map((c) => c.method)).toEqual(['csvShipmentsPreview', 'csvShipmentsApply']);
     expect(w.emitted('applied')?.[0]).toEqual([applied]);
-    expect(textIn('[data-test="csv-shipments-rows"]')).toContain('出荷報告を登録しました');
+    expect(textIn('[data-test="csv-shipments-rows"]')).toContain('出荷報告を送信待ちにしました');
     expect(textIn('[data-test="csv-shipments-rows"]')).toContain('出荷報告依頼中');
   });
 });

@@ -38,7 +38,7 @@ export function npHandlers(ctx: CoreContext): NpHandlers {
         }
         try {
           queueOne(orderId);
-          results.push({ orderId, orderNo: order.orderNo, ok: true, message: `${label}を登録しました。` });
+          results.push({ orderId, orderNo: order.orderNo, ok: true, message: `${label}を送信待ちにしました。` });
         } catch (e) {
           results.push({ orderId, orderNo: order.orderNo, ok: false, message: errorMessage(e) });
         }

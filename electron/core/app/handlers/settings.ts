@@ -42,7 +42,7 @@ async function credentialsStatus(ctx: CoreContext): Promise<CredentialsStatus> {
 /** Asks NP whether it accepts these credentials (valid credentials + an empty request answer 400 EPRO0101). */
 async function verify(baseUrl: string, credentials: NpCredentials): Promise<{ ok: boolean; message: string }> {
   const answer = await createNpClient({ baseUrl, credentials, timeoutMs: 15_000 }).verifyCredentials();
-  return answer.ok ? { ok: true, message: 'NPに接続できました。認証情報は有効です。' } : { ok: false, message: describeConnectionFailure(answer.error) };
+  return answer.ok ? { ok: true, message: 'NPに接続できました。接続情報は有効です。' } : { ok: false, message: describeConnectionFailure(answer.error) };
 }
 
 export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialEnvironment) => string): SettingsHandlers {
@@ -59,7 +59,7 @@ export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialE
       if (patch.environment && patch.environment !== 'sandbox' && !(await ctx.secrets.load(patch.environment))) {
         throw new ApiError({
           code: 'credentials',
-          message: `${ENV_LABEL[patch.environment]}の認証情報が登録されていません。先に加盟店コード・SPコード・端末IDを登録してください。`,
+          message: `${ENV_LABEL[patch.environment]}の接続情報が登録されていません。先に加盟店コード・SPコード・端末IDを登録してください。`,
         });
       }
       const before = s.settings.get();
@@ -75,7 +75,7 @@ export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialE
       if (unavailable) throw new ApiError({ code: 'credentials', message: unavailable });
       const credentials = { merchantCode, spCode, terminalId };
       const check = await verify(baseUrlFor(environment), credentials);
-      if (!check.ok) throw new ApiError({ code: 'credentials', message: `認証情報を保存しませんでした。${check.message}` });
+      if (!check.ok) throw new ApiError({ code: 'credentials', message: `接続情報を保存しませんでした。${check.message}` });
       await ctx.secrets.save(environment, credentials);
       if (ctx.session().settings.get().environment === environment) await ctx.reconnect();
       await ctx.recheckCredentials();

@@ -9,8 +9,9 @@ import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
 import { outboxClaimMigration } from './006_outbox_claim';
 import { refoldKanaKeysMigration } from './007_refold_kana_keys';
-import { searchTextMigration } from './008_search_text';
-import { npEventsCompactionMigration } from './009_np_events_compaction';
+import { workQueuesMigration } from './008_work_queues';
+import { searchTextMigration } from './009_search_text';
+import { npEventsCompactionMigration } from './010_np_events_compaction';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   documentsMigration,
   outboxClaimMigration,
   refoldKanaKeysMigration,
+  workQueuesMigration,
   searchTextMigration,
   npEventsCompactionMigration,
 ];

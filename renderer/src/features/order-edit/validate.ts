@@ -10,6 +10,8 @@ import { japaneseErrorMap } from '../../../../shared/validation';
 import { validateRegisterItem, zipAddressNotes } from '../../../../shared/np/validation';
 import type { ZipLookup } from '../../../../shared/zip-address';
 import { describeNpCode } from '../../../../shared/np/codes';
+import { widenKana } from '../../../../shared/kana';
+import { prohibitedCharsMessage } from '../../../../shared/np/text';
 import { toRegisterItem } from '../../../../shared/np/mapping';
 import type { OrderInput, Person } from '../../../../shared/order';
 
@@ -75,5 +77,19 @@ export function npWarnings(input: OrderInput, zipEntries?: ZipLookup): FieldMess
     const meaning = code === 'E0100059' || code === 'E0100083' ? (notes.get(field) ?? describeNpCode(code).meaning) : describeNpCode(code).meaning;
     out[field] = out[field] ? `${out[field]} / ${meaning}` : meaning;
   }
+  // Name the characters NP refuses and their standard replacement (− → －, 〜 → ～ …).
+  for (const field of Object.keys(out)) {
+    const hint = prohibitedCharsMessage(textOfField(input, field));
+    if (hint) out[field] = `${out[field]}：${hint}`;
+  }
   return out;
+}
+
+/** The text NP receives for a warned field ('lines': the goods names). */
+function textOfField(input: OrderInput, field: string): string {
+  if (field === 'lines') return input.lines.map((l) => l.name).join('');
+  const [who, key] = field.split('.') as [string, string | undefined];
+  const person = who === 'customer' ? input.customer : who === 'shipTo' ? input.shipTo : null;
+  const value = person && key ? (person as unknown as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? widenKana(value) : '';
 }

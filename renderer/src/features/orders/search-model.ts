@@ -4,7 +4,7 @@
  * its Japanese messages next to the field before anything is sent.
  */
 import type { Gender, InvoiceType, OrderStatus, PaymentMethod } from '../../../../shared/order';
-import { OrderSearchCriteriaSchema, SEARCH_FIELD_LABELS, type NpStatusFilter, type PrintStatus } from '../../../../shared/search';
+import { OrderSearchCriteriaSchema, SEARCH_FIELD_LABELS, type NpPaymentFilter, type NpStatusFilter, type PrintStatus } from '../../../../shared/search';
 import { japaneseErrorMap } from '../../../../shared/validation';
 import type { SearchFilters } from '../../stores/order-list';
 
@@ -34,6 +34,12 @@ export interface SearchFormModel {
   invoiceTypes: InvoiceType[];
   /** 帳票: '' = すべて */
   printStatus: PrintStatus | '';
+  /** NP未反映の変更あり */
+  npDirty: boolean;
+  /** NP入金 ('' = any) */
+  npPayment: NpPaymentFilter | '';
+  /** 「NP入金済み（前回確認以降）」: set by the 要対応 queue, not typed; cleared with the form. */
+  npPaidSince: number | null;
 }
 
 export function emptySearchModel(): SearchFormModel {
@@ -62,6 +68,9 @@ export function emptySearchModel(): SearchFormModel {
     npStatuses: [],
     invoiceTypes: [],
     printStatus: '',
+    npDirty: false,
+    npPayment: '',
+    npPaidSince: null,
   };
 }
 
@@ -100,6 +109,9 @@ export function buildFilters(m: SearchFormModel): SearchFilters {
     npStatuses: list(m.npStatuses),
     invoiceTypes: list(m.invoiceTypes),
     printStatus: m.printStatus || undefined,
+    npDirty: m.npDirty || undefined,
+    npPayment: m.npPayment || undefined,
+    npPaidSince: m.npPaidSince ?? undefined,
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out as SearchFilters;
@@ -115,4 +127,36 @@ export function validateFilters(filters: SearchFilters): Record<string, string> 
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const ends = (r: { from?: unknown; to?: unknown } | null | undefined): [string, string] => [str(r?.from), str(r?.to)];
+
+/** The form showing `f` (a 要対応 queue, a saved search): the inverse of buildFilters. */
+export function modelFromFilters(f: SearchFilters): SearchFormModel {
+  const m = emptySearchModel();
+  [m.orderNoFrom, m.orderNoTo] = ends(f.orderNo);
+  [m.birthDateFrom, m.birthDateTo] = ends(f.birthDate);
+  [m.orderedAtFrom, m.orderedAtTo] = ends(f.orderedAt);
+  [m.updatedAtFrom, m.updatedAtTo] = ends(f.updatedAt);
+  [m.shippedAtFrom, m.shippedAtTo] = ends(f.shippedAt);
+  [m.totalFrom, m.totalTo] = ends(f.total);
+  return {
+    ...m,
+    statuses: [...(f.statuses ?? [])],
+    name: str(f.name),
+    kana: str(f.kana),
+    email: str(f.email),
+    tel: str(f.tel),
+    genders: [...(f.genders ?? [])],
+    hasNote: f.hasNote === true,
+    paymentMethods: [...(f.paymentMethods ?? [])],
+    goods: str(f.goods),
+    npStatuses: [...(f.npStatuses ?? [])],
+    invoiceTypes: [...(f.invoiceTypes ?? [])],
+    printStatus: f.printStatus ?? '',
+    npDirty: f.npDirty === true,
+    npPayment: f.npPayment ?? '',
+    npPaidSince: f.npPaidSince ?? null,
+  };
 }

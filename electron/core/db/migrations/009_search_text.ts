@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * 008: searches that stay fast at 1,000,000 orders (docs/benchmarks.md).
+ * 009: searches that stay fast at 1,000,000 orders (docs/benchmarks.md).
  *
  * - orders_text: an FTS5 index of trigrams of the folded search keys (お名前, フリガナ, メールアドレス, TEL, 購入商品),
  *   so "contains" reads the matching orders instead of every order. Contentless (the keys stay in `orders` only)
@@ -29,7 +29,7 @@ export const INSERT_TEXT_SQL = `INSERT INTO orders_text (rowid, ${Object.keys(TE
 const keys = Object.values(TEXT_COLUMNS).join(', ');
 
 export const searchTextMigration: Migration = {
-  version: 8,
+  version: 9,
   name: 'search_text',
   up(db) {
     db.exec(`

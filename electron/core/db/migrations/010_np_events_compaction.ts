@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * 009: np_events may lose the bodies of old events (electron/core/np/compaction.ts) — NP's raw answers are most of
+ * 010: np_events may lose the bodies of old events (electron/core/np/compaction.ts) — NP's raw answers are most of
  * the log's size (~610 bytes an event) and a shop of 1,000,000 orders has millions of events. Everything else of
  * an event (when, which order, what was asked, outcome, HTTP status, codes) stays, and the log stays append-only.
  *
@@ -15,7 +15,7 @@ import type { Migration } from '../migration';
 export const NP_EVENT_KEPT_COLUMNS = ['id', 'at', 'run_id', 'order_id', 'outbox_id', 'kind', 'action', 'endpoint', 'np_transaction_id', 'http_status', 'outcome', 'codes'] as const;
 
 export const npEventsCompactionMigration: Migration = {
-  version: 9,
+  version: 10,
   name: 'np_events_compaction',
   up(db) {
     db.exec(`
