@@ -8,7 +8,7 @@ export const CONTRACT_METHODS = [
   'getOrder',
   'createOrder',
   'saveOrder',
-  'previewNpUpdate',
+  'planSave',
   'queueNpAction',
   'queueNpBulk',
   'attachNpTransactionId',

@@ -12,7 +12,8 @@ import { OrderInputSchema } from './order-schema';
 import { OrderSearchCriteriaSchema, type OrderSearchResult } from './search';
 import type { NpEnvironment } from './np/api-types';
 import { NP_ACTIONS } from './np/status';
-import type { NpHistoryEntry, NpOrderInfo, NpUpdatePreview, SyncProgress, SyncState, SyncSummary } from './sync';
+import { SAVE_ACTIONS, type SavePlan } from './save-plan';
+import type { NpHistoryEntry, NpOrderInfo, SyncProgress, SyncState, SyncSummary } from './sync';
 import {
   csvEncodingSchema,
   csvExportKindSchema,
@@ -114,10 +115,13 @@ export const contract = {
   createOrder: method(z.object({ order: OrderInputSchema, registerWithNp: z.boolean() })).returns<OrderDetail>(),
   /** この内容で登録する: saves locally and, in the same transaction, queues 取引修正 or キャンセル when asked. */
   saveOrder: method(
-    z.object({ id: orderId, order: OrderInputSchema, npAction: z.enum(['update', 'cancel', 'register']).nullable() }),
+    z.object({ id: orderId, order: OrderInputSchema, npAction: z.enum(SAVE_ACTIONS).nullable() }),
   ).returns<OrderDetail>(),
-  /** What NP would receive on 取引修正 for the saved order, or for the edited order when given. */
-  previewNpUpdate: method(z.object({ id: orderId, order: OrderInputSchema.optional() })).returns<NpUpdatePreview>(),
+  /**
+   * What saving the edited order means at NP (the action, the question for staff, the 取引修正 preview), computed
+   * without writing; with `action`, the plan for that NP panel button. saveOrder then takes the decision.
+   */
+  planSave: method(z.object({ id: orderId, order: OrderInputSchema, action: z.enum(SAVE_ACTIONS).optional() })).returns<SavePlan>(),
   queueNpAction: method(
     z.object({
       orderId,
@@ -126,8 +130,8 @@ export const contract = {
       slipNo: z.string().trim().max(20, { error: '配送伝票番号は20文字以内です' }).optional(),
     }),
   ).returns<OrderDetail>(),
-  /** 一括出荷報告 (each order's own 配送業者 and 配送伝票番号) or 一括キャンセル. */
-  queueNpBulk: method(z.object({ orderIds: z.array(orderId).min(1).max(10_000), action: z.enum(['shipment', 'cancel']) })).returns<{ results: BulkActionResult[] }>(),
+  /** 一括出荷報告 (each order's own 配送業者 and 配送伝票番号), 一括キャンセル or 一括取引登録 (e.g. the orders a CSV import brought). */
+  queueNpBulk: method(z.object({ orderIds: z.array(orderId).min(1).max(10_000), action: z.enum(['shipment', 'cancel', 'register']) })).returns<{ results: BulkActionResult[] }>(),
   attachNpTransactionId: method(
     z.object({ orderId, npTransactionId: z.string().trim().regex(/^[0-9A-Za-z]{11}$/u, { error: 'NP取引IDは半角英数字11桁です' }) }),
   ).returns<OrderDetail>(),

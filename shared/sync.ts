@@ -89,6 +89,8 @@ export interface NpOrderInfo {
     requiredDate: string | null;
     hold: NpCodeInfo[];
     ng: NpCodeInfo | null;
+    /** 「取引修正後も審査保留（同じ理由）」: the last 取引修正 came back on hold for the same reasons. */
+    holdRepeated: boolean;
   };
   payment: {
     status: PaymentStatus | null;

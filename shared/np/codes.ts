@@ -148,6 +148,15 @@ const HOLD_CODES: Table = {
   RE031: ['電話番号が加盟店または関係者のものと思われます', '購入者本人の電話番号を確認し、取引修正してください。'],
 };
 
+/**
+ * Hold reasons that can be settled outside the order's data: NP phones the buyer or confirms presence, or the
+ * address already holds the building and room. When every reason of a hold is one of these, staff can ask NP to
+ * review again with a 取引修正 of unchanged data (再審査).
+ */
+export const HOLD_SETTLED_OUTSIDE_DATA: ReadonlySet<string> = new Set([
+  'RE009', 'RE011', 'RE014', 'RE015', 'RE017', 'RE020', 'RE021', 'RE022', 'RE023', 'RE027', 'RE028',
+]);
+
 /** NG reasons (与信NG事由), np-api.md §7.2. */
 const NG_CODES: Table = {
   NG001: ['利用上限金額超過（購入者の未払い残高の合計が上限を超えています）', 'NP後払いは利用できません。別の支払方法を案内してください。'],

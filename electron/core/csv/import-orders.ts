@@ -10,7 +10,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CsvImportAction, CsvImportOrderSummary, CsvImportReport, CsvResolvedMapping, ImportField } from '../../../shared/csv';
 import type { NpStatus } from '../../../shared/np/status';
-import { PAYMENT_METHOD_LABELS, orderInputOf, orderTotal, type Order, type OrderInput, type Person } from '../../../shared/order';
+import { PAYMENT_METHOD_LABELS, orderInputOf, orderTotal, sameOrderInput, type Order, type OrderInput, type Person } from '../../../shared/order';
 import { ValidationError } from '../../../shared/validation';
 import type { OrderRepository } from '../orders';
 import type { ParsedOrder } from './order-rows';
@@ -73,38 +73,6 @@ export function mergeOrderInput(stored: OrderInput, file: OrderInput, mapping: C
     shippedAt: pick('shippedAt', 'shippedAt'),
     paidAt: pick('paidAt', 'paidAt'),
   };
-}
-
-/** A stable text form of an order, for "did anything change". */
-function canonical(o: OrderInput): string {
-  const person = (p: Person | null) => (p ? [p.name, p.kana, p.companyName, p.departmentName, p.zip, p.address, p.tel] : null);
-  const c = o.customer;
-  return JSON.stringify([
-    o.orderNo,
-    o.orderedAt,
-    o.status,
-    o.paymentMethod,
-    person(c),
-    c.email,
-    c.birthDate,
-    c.gender,
-    person(o.shipTo),
-    o.lines.map((l) => [l.name, l.unitPrice, l.quantity]),
-    o.shippingFee,
-    o.fee,
-    o.discount,
-    o.carrierCode,
-    o.slipNo,
-    o.invoiceType,
-    o.note,
-    o.shopMemo,
-    o.shippedAt,
-    o.paidAt,
-  ]);
-}
-
-export function sameOrderInput(a: OrderInput, b: OrderInput): boolean {
-  return canonical(a) === canonical(b);
 }
 
 /** Decide, without writing, what the import does with each order of the file. */

@@ -68,11 +68,23 @@ function answerEvent(ctx: ApplyContext, row: OutboxRow, outcome: string, extra: 
   );
 }
 
-/** NP accepted the row's action. */
-export function applyAccepted(ctx: ApplyContext, row: OutboxRow, result: Partial<NpAuthoriResult> & { np_transaction_id: string }, httpStatus: number): void {
+/** The answer outcome of a 取引修正 that NP put on hold again for exactly the reasons it had before. */
+export const SAME_HOLD = 'same_hold';
+
+/**
+ * NP accepted the row's action. Returns true when it was a 取引修正 that came back 審査保留 with the same
+ * reasons (「取引修正後も審査保留（同じ理由）」: recorded as the answer's outcome, counted by the sync).
+ */
+export function applyAccepted(ctx: ApplyContext, row: OutboxRow, result: Partial<NpAuthoriResult> & { np_transaction_id: string }, httpStatus: number): boolean {
   const { store, now } = ctx;
   const payload = JSON.parse(row.payload) as unknown;
   const cleared: TxPatch = { failed_action: null, error_codes: [] };
+  const before = store.getTx(row.order_id);
+  const sameHold =
+    row.action === 'update' &&
+    before?.authori_result === '10' &&
+    result.authori_result === '10' &&
+    JSON.stringify([...(JSON.parse(before.authori_hold) as string[])].sort()) === JSON.stringify([...(result.authori_hold ?? [])].sort());
   switch (row.action) {
     case 'register': {
       const item = payload as NpRegisterItem;
@@ -114,7 +126,8 @@ export function applyAccepted(ctx: ApplyContext, row: OutboxRow, result: Partial
       break;
   }
   store.patchOutbox(row.id, { state: 'done', last_error: null }, now);
-  answerEvent(ctx, row, 'ok', { body: result, httpStatus, npId: result.np_transaction_id });
+  answerEvent(ctx, row, sameHold ? SAME_HOLD : 'ok', { body: result, httpStatus, npId: result.np_transaction_id, codes: sameHold ? (result.authori_hold ?? []) : [] });
+  return sameHold;
 }
 
 /**

@@ -291,6 +291,14 @@ export const en: MessageSchema = {
     stockReminder: 'Remember to return stock by hand.',
     paidCancelRefused: 'The buyer has already paid, so NP cannot cancel. NP will pay you; refund the buyer by hand.',
   },
+  /** What a save means at NP (the core's planSave). */
+  savePlan: {
+    retryRegister: 'You changed the order NP refused to register. Register it with NP again?',
+    reReview: 'Nothing differs from what NP has. If the hold was settled outside the data (e.g. the buyer confirmed by phone), send the same data as an update to ask NP to review again.',
+    reReviewConfirm: 'Ask NP to review again',
+    reReviewAdvice: 'If the hold was settled outside the data (e.g. the buyer confirmed by phone), use “Update” to ask NP to review the same data again.',
+    holdRepeated: 'Still on hold after the update (same reasons)',
+  },
   preview: {
     title: 'Review the update',
     help: 'This is what NP will receive. Fields that differ from what NP has are highlighted.',

@@ -281,6 +281,14 @@ export const ja = {
     stockReminder: '※在庫を戻す必要がある商品は、在庫戻しを手動で行ってください。',
     paidCancelRefused: '購入者がすでに入金済みのため、NPではキャンセルできません。NPから送金されますので、購入者への返金は手動で行ってください。',
   },
+  /** What a save means at NP (the core's planSave). */
+  savePlan: {
+    retryRegister: 'NPが受け付けなかった取引登録の内容を修正しました。もう一度NPへ取引登録しますか？',
+    reReview: 'NPに登録済みの内容から変更はありません。保留理由が購入者への確認などで解消している場合は、同じ内容で取引修正を送信して再審査を依頼できます。',
+    reReviewConfirm: '同じ内容で再審査を依頼する',
+    reReviewAdvice: '保留理由が購入者への確認などで解消している場合は、「取引修正」から同じ内容で再審査を依頼できます。',
+    holdRepeated: '取引修正後も審査保留（同じ理由）',
+  },
   preview: {
     title: '取引修正の内容確認',
     help: 'NPに送信される内容です。NPが現在持っている内容から変わる項目を強調しています。',

@@ -80,7 +80,7 @@ describe('the SP code never leaves the main side', () => {
     await value('startSync');
     await value('syncState');
     await call('saveOrder', { id, order: input, npAction: null });
-    await call('previewNpUpdate', { id });
+    await call('planSave', { id, order: input });
     await call('queueNpAction', { orderId: id, action: 'cancel' });
     await call('queueNpBulk', { orderIds: page.rows.map((r) => r.id), action: 'cancel' });
     await call('attachNpTransactionId', { orderId: page.rows[1]!.id, npTransactionId: '26112899999' });
