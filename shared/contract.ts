@@ -17,12 +17,15 @@ import type { NpHistoryEntry, NpOrderInfo, SyncProgress, SyncState, SyncSummary 
 import {
   csvEncodingSchema,
   csvExportKindSchema,
+  csvImportCancelInputSchema,
   csvImportCommitInputSchema,
   csvImportPreviewInputSchema,
+  csvImportStageInputSchema,
   csvSavePresetInputSchema,
   shipmentCsvInputSchema,
   type CsvExportResult,
   type CsvImportPreview,
+  type CsvImportProgress,
   type CsvImportReport,
   type CsvPreferences,
   type ShipmentApplyResult,
@@ -148,8 +151,11 @@ export const contract = {
   testConnection: method(z.object({ environment: z.enum(NP_ENVIRONMENTS) })).returns<{ ok: boolean; message: string }>(),
   /** Exports everything the criteria match, in the list's order (paging ignored). */
   csvExport: method(z.object({ criteria: OrderSearchCriteriaSchema, kind: csvExportKindSchema, encoding: csvEncodingSchema })).returns<CsvExportDownload>(),
+  /** 受注CSVの取り込み, staged: the file is sent once, then previewed/committed by stage id; 中止 = csvImportCancel. */
+  csvImportStage: method(csvImportStageInputSchema).returns<CsvImportPreview>(),
   csvImportPreview: method(csvImportPreviewInputSchema).returns<CsvImportPreview>(),
   csvImportCommit: method(csvImportCommitInputSchema).returns<CsvImportReport>(),
+  csvImportCancel: method(csvImportCancelInputSchema).returns<{ cancelled: boolean }>(),
   csvPresets: method(noInput).returns<CsvPreferences>(),
   csvSavePreset: method(csvSavePresetInputSchema).returns<CsvPreferences>(),
   csvShipmentsPreview: method(shipmentCsvInputSchema).returns<ShipmentPreview>(),
@@ -163,6 +169,7 @@ export const events = {
   syncFinished: event<SyncSummary>(),
   ordersChanged: event<{ ids: number[] | null }>(), // null = many or unknown: reload the list
   connectivity: event<{ online: boolean; message: string | null }>(),
+  csvImportProgress: event<CsvImportProgress>(),
 } satisfies Record<ContractEvent, EventSpec>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,9 @@ export function mapCoreError(err: unknown): ApiErrorBody | null {
   if (err instanceof DatabaseFileError) {
     return { code: 'internal', message: err.message };
   }
+  if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+    return { code: 'conflict', message: 'ほかの書き込み（CSV取込など）が終わっていないため、保存できませんでした。終わってから、もう一度操作してください。' };
+  }
   return null;
 }
 

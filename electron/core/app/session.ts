@@ -11,6 +11,7 @@ import type { NpClient } from '../np/client';
 import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
+import { createImportStager, type ImportStager } from '../csv/import-stager';
 import type { Logger } from './logger';
 
 export interface Session {
@@ -19,6 +20,8 @@ export interface Session {
   np: NpService;
   sync: SyncEngine;
   settings: SettingsStore;
+  /** The staged CSV import (its worker has its own connection on the same file). */
+  csvImport: ImportStager;
   /** Stops the timer, waits for a running sync, closes the database. */
   close(): Promise<void>;
 }
@@ -53,14 +56,17 @@ export function openSession(opts: SessionOptions): Session {
     // Once per run, whoever started it (launch, button, timer).
     onFinished: opts.onFinished,
   });
+  const csvImport = createImportStager({ file: opts.file, nativeBinding: opts.nativeBinding });
   return {
     db,
     orders,
     np,
     sync,
     settings,
+    csvImport,
     async close() {
       await sync.close();
+      await csvImport.close();
       db.close();
     },
   };

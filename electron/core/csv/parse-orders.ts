@@ -110,6 +110,27 @@ function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested:
   return { mapping: suggested, missingHeaders: [], badIndexes: [], presetName: null };
 }
 
+/**
+ * A file read once: decoded and split into records, kept for any number of mappings (the staged import,
+ * import-worker.ts). Holding the records costs memory, but re-mapping then never decodes or tokenizes again.
+ */
+export interface StagedCsv {
+  encoding: CsvDetectedEncoding;
+  headers: string[];
+  records: CsvRecord[];
+  /** Lines the tokenizer could not read (quotes). */
+  problems: CsvRowProblem[];
+}
+
+export function stageCsv(buf: Uint8Array): StagedCsv {
+  const { text, encoding } = decodeCsv(buf);
+  const problems: CsvRowProblem[] = [];
+  const records = csvRecords(text, problems);
+  const header = records.next();
+  if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
+  return { encoding, headers: header.value.cells.map((h) => h.trim()), records: [...records], problems };
+}
+
 export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
   const { text, encoding } = decodeCsv(buf);
   const problems: CsvRowProblem[] = [];
@@ -117,6 +138,16 @@ export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}):
   const header = records.next();
   if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
   const headers = header.value.cells.map((h) => h.trim());
+  return mapRecords({ encoding, headers, records, problems }, opts);
+}
+
+/** The orders of a staged file under one mapping (validated again for each mapping; the file is not re-read). */
+export function mapStagedCsv(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
+  return mapRecords({ ...staged, problems: [...staged.problems] }, opts);
+}
+
+function mapRecords(src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] }, opts: ParseOrderCsvOptions): ParsedOrderCsv {
+  const { encoding, headers, records, problems } = src;
   const suggestedMapping = suggestMapping(headers);
   const chosen = chooseMapping(headers, opts, suggestedMapping);
   const mapping = chosen.mapping;
@@ -125,7 +156,7 @@ export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}):
   const orders: ParsedOrder[] = [];
   const sampleRows: string[][] = [];
   let dataRows = 0;
-  /** The data rows, counted and sampled on the way (records are read one at a time, never all held). */
+  /** The data rows, counted and sampled on the way (a file's records are read one at a time, never all held). */
   const data = function* (): Generator<CsvRecord> {
     for (const row of records) {
       dataRows++;

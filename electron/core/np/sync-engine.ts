@@ -73,6 +73,8 @@ export interface SyncEngineOptions {
 
 export interface SyncEngine {
   run(trigger?: SyncTrigger): Promise<SyncSummary>;
+  /** Runs fn when no sync is running; syncs asked for meanwhile start after it (e.g. a CSV import's commit). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   state(): SyncState;
   /** Run a 'timer' sync every intervalMinutes (replaces a running timer). */
   startTimer(intervalMinutes: number): void;
@@ -502,17 +504,36 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return lastRun;
   }
 
+  /** Work that must not overlap a sync (a CSV import's transaction): runs run after it. */
+  let held: Promise<unknown> | null = null;
+  const settled = (p: Promise<unknown>) => p.then(
+    () => undefined,
+    () => undefined,
+  );
+
   function run(trigger: SyncTrigger = 'manual'): Promise<SyncSummary> {
     if (!current) {
-      current = execute(trigger).finally(() => {
+      current = (held ? settled(held).then(() => execute(trigger)) : execute(trigger)).finally(() => {
         current = null;
       });
     }
     return current;
   }
 
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (current || held) await settled((current ?? held)!);
+    const p = fn();
+    held = p;
+    try {
+      return await p;
+    } finally {
+      held = null;
+    }
+  }
+
   const engine: SyncEngine = {
     run,
+    exclusive,
     state: () => ({
       running: current !== null,
       progress,

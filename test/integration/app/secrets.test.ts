@@ -91,9 +91,11 @@ describe('the SP code never leaves the main side', () => {
     await value('csvExport', { criteria: {}, kind: 'orders', encoding: 'utf8bom' });
     const csv = Buffer.from('注文番号,受注日,お名前,電話番号\r\n1,2026/11/01,山田 太郎,090-1234-5678\r\n', 'utf8').toString('base64');
     const file = { fileName: 'orders.csv', dataBase64: csv };
-    const preview = await value<{ dataRows: number }>('csvImportPreview', { file });
+    const preview = await value<{ dataRows: number; stageId: string }>('csvImportStage', { file });
     expect(preview.dataRows).toBe(1);
-    await call('csvImportCommit', { file, mapping: {} });
+    await value('csvImportPreview', { stageId: preview.stageId, mapping: { orderNo: [0] } });
+    await call('csvImportCommit', { stageId: preview.stageId, mapping: {} });
+    await value('csvImportCancel', { stageId: preview.stageId });
     await value('csvPresets');
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });

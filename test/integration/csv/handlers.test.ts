@@ -16,7 +16,7 @@ const tmp = tempDir('atobarai-csv-handlers-');
 const sessions: Session[] = [];
 let sandbox: TestSandbox | null = null;
 afterAll(async () => {
-  for (const s of sessions) s.close();
+  await Promise.all(sessions.map((s) => s.close()));
   await sandbox?.stop();
   tmp.cleanup();
 });
@@ -44,11 +44,10 @@ const file = (rows: string[][]) => ({ fileName: 'orders.csv', dataBase64: cp932(
 describe('CSV contract handlers', () => {
   it('previews, imports and reports the changed orders; presets come with the remembered export encoding', async () => {
     const { session, handlers, changed } = setup();
-    const previewInput = contract.csvImportPreview.input.parse({ file: file([header, row('1'), row('2')]) });
-    const preview = await handlers.csvImportPreview(previewInput);
+    const preview = await handlers.csvImportStage(contract.csvImportStage.input.parse({ file: file([header, row('1'), row('2')]) }));
     expect(preview.counts).toMatchObject({ insert: 2 });
 
-    const report = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ file: previewInput.file, mapping: preview.mapping }));
+    const report = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ stageId: preview.stageId, mapping: preview.mapping }));
     expect(report.inserted).toBe(2);
     expect(changed).toEqual([report.insertedOrderIds]);
     expect(session.orders.getByOrderNo('1')).toMatchObject({ createdAt: 5_000 });
@@ -63,7 +62,8 @@ describe('CSV contract handlers', () => {
     sandbox = await startTestSandbox();
     const { session, handlers, changed } = setup(testClient(sandbox.sb));
     const mapping = { orderNo: [0], orderedAt: [1], paymentMethod: [2], 'customer.name': [3], 'customer.zip': [4], 'customer.address': [5], 'customer.tel': [6], 'line.name': [7], 'line.unitPrice': [8], 'line.quantity': [9] };
-    const imported = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ file: file([header, row('1'), row('2')]), mapping }));
+    const staged = await handlers.csvImportStage(contract.csvImportStage.input.parse({ file: file([header, row('1'), row('2')]) }));
+    const imported = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ stageId: staged.stageId, mapping }));
     // Staff confirm 取引登録 for order 1 only; the sync registers it with the sandbox (審査OK).
     const one = imported.registrationCandidates.find((c) => c.orderNo === '1')!.orderId;
     session.np.queue(one, 'register');

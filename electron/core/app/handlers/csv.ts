@@ -9,12 +9,12 @@ import type { CoreContext } from '../context';
 
 type CsvHandlers = Pick<
   Handlers,
-  'csvExport' | 'csvImportPreview' | 'csvImportCommit' | 'csvPresets' | 'csvSavePreset' | 'csvShipmentsPreview' | 'csvShipmentsApply'
+  'csvExport' | 'csvImportStage' | 'csvImportPreview' | 'csvImportCommit' | 'csvImportCancel' | 'csvPresets' | 'csvSavePreset' | 'csvShipmentsPreview' | 'csvShipmentsApply'
 >;
 
 export function csvHandlers(ctx: CoreContext): CsvHandlers {
   return {
-    ...csvContractHandlers(ctx),
+    ...csvContractHandlers({ ...ctx, importProgress: (p) => ctx.bus.emit('csvImportProgress', p) }),
     csvExport: async ({ criteria, kind, encoding }) => {
       const s = ctx.session();
       const fileName = csvExportFileName(kind, ctx.clock.now());
