@@ -14,6 +14,7 @@ const orders = quick ? 10_000 : 100_000;
 const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'store', run: async () => (await import('./store')).benchStore({ count: orders }) },
   { name: 'csv', run: async () => (await import('./csv')).benchCsv({ count: orders }) },
+  { name: 'csv-staged', run: async () => (await import('./csv-staged')).benchCsvStaged({ count: orders }) },
   { name: 'sync', run: async () => (await import('./sync')).benchSync({ count: quick ? 2_000 : 10_000 }) },
   { name: 'launch', run: async () => (await import('./launch')).benchLaunch({ count: orders }) },
 ];

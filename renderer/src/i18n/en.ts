@@ -360,6 +360,7 @@ export const en: MessageSchema = {
     reReviewConfirm: 'Ask NP to review again',
     reReviewAdvice: 'If the hold was settled outside the data (e.g. the buyer confirmed by phone), use “Update” to ask NP to review the same data again.',
     holdRepeated: 'Still on hold after the update (same reasons)',
+    holdRepeatedCount: '{n} still on hold after the update (same reasons)',
   },
   preview: {
     title: 'Review the update',

@@ -350,6 +350,7 @@ export const ja = {
     reReviewConfirm: '同じ内容で再審査を依頼する',
     reReviewAdvice: '保留理由が購入者への確認などで解消している場合は、「取引修正」から同じ内容で再審査を依頼できます。',
     holdRepeated: '取引修正後も審査保留（同じ理由）',
+    holdRepeatedCount: '{n}件: 取引修正後も審査保留（同じ理由）',
   },
   preview: {
     title: '取引修正の内容確認',

@@ -127,6 +127,7 @@ describe('holds settled outside the data: re-review', () => {
     expect(status(id)).toBe('updating');
     const run = await engine.run();
     expect(run.sent).toBe(1);
+    expect(run.holdRepeated).toBe(1); // the sync's summary says so too
     const info = s.np.info(id);
     expect(info.status).toBe('hold');
     expect(info.authori.holdRepeated).toBe(true);
