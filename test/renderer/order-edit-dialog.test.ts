@@ -203,7 +203,11 @@ describe('OrderEditDialog', { timeout: 20_000 }, () => {
     const np = npInfo('register_failed', { errors: codes('E0100059') }, { failedAction: 'register', errorCodes: ['E0100059'] });
     const { t, saved } = setup(sampleOrder(), np, () => ({ ...NONE, action: 'register', question: 'retryRegister', credit: { outstanding: 0, amount: 1, limit: 55_000, wouldExceed: false } }));
     await open(t);
+    // The field NP's refusal named is marked (the code registry's field), until staff change it.
+    const zipWarning = () => body().querySelector('[data-field="customer.zip"] [data-test="np-warning"]')?.textContent ?? '';
+    expect(zipWarning()).toContain('E0100059');
     await setField('customer.zip', '107-0052');
+    expect(zipWarning()).not.toContain('E0100059');
     button('この内容で登録する').click();
     await settle(10);
     expect(body().querySelector('.el-message-box')?.textContent).toContain('もう一度NPへ取引登録しますか？');
