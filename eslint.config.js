@@ -62,4 +62,25 @@ export default tseslint.config(
       { group: ['**/renderer/**'], message: 'Node code does not import renderer code.' },
     ]),
   },
+  {
+    // The shipped core knows no transport and no sandbox: main, web and the composition root use it, not the reverse.
+    files: ['electron/core/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'core, sandbox and web run under plain Node: keep Electron at the edge (electron/main, electron/preload).' },
+      { group: ['**/renderer/**'], message: 'Node code does not import renderer code.' },
+      { group: ['**/main', '**/main/**', '**/web', '**/web/**', '**/compose', '**/compose/**'], message: 'The core does not import its hosts (electron/main, electron/web, electron/compose).' },
+      { group: ['**/sandbox', '**/sandbox/**'], message: 'The shipped core never imports the sandbox: demo mode gets it from electron/compose.' },
+    ]),
+  },
+  {
+    // CSV is a feature module under the app layer: the contract handlers (app/handlers) use it, not the reverse.
+    files: ['electron/core/csv/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'electron/*'], message: 'core, sandbox and web run under plain Node: keep Electron at the edge (electron/main, electron/preload).' },
+      { group: ['**/renderer/**'], message: 'Node code does not import renderer code.' },
+      { group: ['**/main', '**/main/**', '**/web', '**/web/**', '**/compose', '**/compose/**'], message: 'The core does not import its hosts (electron/main, electron/web, electron/compose).' },
+      { group: ['**/sandbox', '**/sandbox/**'], message: 'The shipped core never imports the sandbox: demo mode gets it from electron/compose.' },
+      { group: ['**/app', '**/app/**'], message: 'csv/ does not import the app layer (electron/core/app): the app binds the CSV service, not the reverse.' },
+    ]),
+  },
 );

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { createCore, type Core } from '../core/app/core';
+import { createAppCore, type AppCore } from '../compose/app-core';
 import { createConsoleLogger } from '../core/app/logger';
 import { createFileSecretStore } from '../core/credentials/secret-store';
 import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
@@ -17,7 +17,7 @@ import { createMainWindow } from './window';
 
 const APP_NAME = '後払いデスク';
 const log = createConsoleLogger();
-let core: Core | null = null;
+let core: AppCore | null = null;
 let trusted: TrustedWindow | null = null;
 
 /** better-sqlite3 built for Electron by build/postinstall.mjs (development only; packaged apps are rebuilt). */
@@ -51,7 +51,7 @@ async function boot(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   const secrets = createFileSecretStore(join(dataDir, 'credentials.bin'), createSafeStorageCipher());
-  core = await createCore({
+  core = await createAppCore({
     dataDir,
     secrets,
     transport: 'ipc',

@@ -8,22 +8,22 @@ import type { OrderDetail } from '../../../shared/contract';
 import type { OrderSearchResult } from '../../../shared/search';
 import type { SyncSummary } from '../../../shared/sync';
 import type { SavePlan } from '../../../shared/save-plan';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 
 const ports = { exportTarget: async (name: string) => ({ path: join(mkdtempSync(join(tmpdir(), 'exp-')), name), download: name }) };
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
+async function call<T>(core: AppCore, method: string, input?: unknown): Promise<T> {
   const result = (await core.dispatch(method, input)) as ApiResult<T>;
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 
 describe('core in demo mode (embedded sandbox, real SQLite)', () => {
-  let core: Core;
+  let core: AppCore;
   beforeAll(async () => {
-    core = await createCore({ dataDir: mkdtempSync(join(tmpdir(), 'core-')), secrets: createMemorySecretStore(), ports, transport: 'http', demoOrders: 80, log: silentLogger });
+    core = await createAppCore({ dataDir: mkdtempSync(join(tmpdir(), 'core-')), secrets: createMemorySecretStore(), ports, transport: 'http', demoOrders: 80, log: silentLogger });
   });
   afterAll(() => core.close());
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_METHODS, type ContractMethod } from '../../../shared/contract-names';
 import { orderInputOf, type Order } from '../../../shared/order';
 import type { OrderSearchResult } from '../../../shared/search';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import type { Logger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
@@ -21,7 +21,7 @@ const basicToken = Buffer.from(`${MERCHANT.merchantCode}:${SECRET}`).toString('b
 
 describe('the SP code never leaves the main side', () => {
   let sandbox: RunningSandbox;
-  let core: Core;
+  let core: AppCore;
   const exportDir = mkdtempSync(join(tmpdir(), 'exports-'));
   const seen: string[] = [];
   const called = new Set<ContractMethod>();
@@ -44,7 +44,7 @@ describe('the SP code never leaves the main side', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, merchants: [MERCHANT] });
-    core = await createCore({
+    core = await createAppCore({
       dataDir: mkdtempSync(join(tmpdir(), 'core-secret-')),
       secrets: createMemorySecretStore(),
       transport: 'http',

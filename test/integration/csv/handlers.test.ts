@@ -4,7 +4,7 @@
  * changed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvContractHandlers } from '../../../electron/core/csv/handlers';
+import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-contract';
 import { openSession, type Session } from '../../../electron/core/app/session';
 import { createConsoleLogger } from '../../../electron/core/app/logger';
 import { contract } from '../../../shared/contract';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from '../../../electron/core/app/session';
 import { createConsoleLogger } from '../../../electron/core/app/logger';
 import { mapCoreError } from '../../../electron/core/app/errors';
-import { csvContractHandlers } from '../../../electron/core/csv/handlers';
+import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-contract';
 import { contract } from '../../../shared/contract';
 import type { CsvImportProgress } from '../../../shared/csv';
 import { sampleOrder } from '../store/helpers';

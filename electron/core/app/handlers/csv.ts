@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type { Handlers } from '../../../../shared/contract';
 import { csvExportFileName } from '../../../../shared/csv';
 import { exportOrdersCsv } from '../../csv/export';
-import { csvContractHandlers } from '../../csv/handlers';
+import { csvContractHandlers } from './csv-contract';
 import { npExportInfo } from '../../csv/service';
 import type { CoreContext } from '../context';
 

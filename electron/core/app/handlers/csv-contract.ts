@@ -1,13 +1,12 @@
 /**
- * The contract's CSV methods besides csvExport (electron/core/app/handlers/csv.ts spreads them into the core's
- * handler table). Each call uses the current session (a demo reset opens a new one) and tells the renderer
+ * The contract's CSV methods besides csvExport (handlers/csv.ts spreads them into the core's handler table). Each call uses the current session (a demo reset opens a new one) and tells the renderer
  * which orders changed.
  */
-import type { Handlers } from '../../../shared/contract';
-import type { CsvImportProgress, CsvPreferences } from '../../../shared/csv';
-import type { CoreContext } from '../app/context';
-import type { Session } from '../app/session';
-import { createCsvService, type CsvService } from './service';
+import type { Handlers } from '../../../../shared/contract';
+import type { CsvImportProgress, CsvPreferences } from '../../../../shared/csv';
+import type { CoreContext } from '../context';
+import type { Session } from '../session';
+import { createCsvService, type CsvService } from '../../csv/service';
 
 export type CsvContractHandlers = Pick<
   Handlers,
