@@ -1,6 +1,7 @@
 /**
- * Everything bound to one open database: the order repository, the NP service (outbox + NP state), the
- * sync engine and the CSV service. Demo reset closes a session and opens a fresh one on a new file.
+ * Everything bound to one open database: settings, the order repository, the NP service (outbox + NP state),
+ * the sync engine and the staged CSV import (its worker). Demo reset closes a session and opens a fresh one on
+ * a new file.
  */
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db';

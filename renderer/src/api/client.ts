@@ -30,10 +30,6 @@ export function onEvent(listener: (message: EventMessage) => void): () => void {
   return current().onEvent((name, payload) => listener({ name, payload } as EventMessage));
 }
 
-export function transportKind(): 'ipc' | 'http' {
-  return current().kind;
-}
-
 /** The URL of a file the core wrote (browser host only). */
 export function downloadUrl(path: string): string | null {
   return current().downloadUrl(path);
