@@ -57,6 +57,8 @@ export interface AppInfo {
   mode: 'demo' | 'live';
   environment: NpEnvironment;
   transport: 'ipc' | 'http';
+  /** Stored credentials that cannot be read or decrypted (the app still opens; a banner leads to 設定), or null. */
+  credentialsProblem: string | null;
 }
 
 export const AppSettingsSchema = z.object({

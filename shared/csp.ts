@@ -1,7 +1,7 @@
 /**
  * The renderer's Content-Security-Policy: the same text is in renderer/index.html (a meta tag, for
- * Electron's file:// load) and sent as a header by the browser host (which adds frame-ancestors, a
- * directive browsers ignore in a meta tag). A test keeps the HTML and this text equal.
+ * the Vite dev server) and sent as a header, with frame-ancestors (a directive browsers ignore in a meta
+ * tag), by both the app's atobarai:// scheme and the browser host (electron/static/renderer-files.ts). A test keeps the HTML and this text equal.
  */
 export const RENDERER_CSP = [
   "default-src 'none'",

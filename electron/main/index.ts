@@ -1,22 +1,27 @@
 /**
  * The Electron main process: a flat boot list. Everything behind it is the Electron-free core.
- *   single-instance lock → ready → data folder → credentials store (safeStorage) → core (database,
- *   NP connection, demo mode) → IPC binding → hardened window → menu → show local data → startup refresh.
+ *   log file → privileged app scheme → single-instance lock → ready → atobarai://app serves out/renderer →
+ *   data folder → credentials store (safeStorage; unreadable credentials open the app with a banner) → core
+ *   (database, NP connection, demo mode) → IPC binding → hardened window → menu → show local data → startup
+ *   refresh → updater (packaged, not demo).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { createAppCore, type AppCore } from '../compose/app-core';
-import { createConsoleLogger } from '../core/app/logger';
 import { createFileSecretStore } from '../core/credentials/secret-store';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { appUrl } from './app-url';
 import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
+import { setupLogging, openLogFolder } from './logging';
 import { installMenu } from './menu';
 import { lockNavigation } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
+import { startUpdater } from './updater';
 import { createMainWindow } from './window';
 
 const APP_NAME = '後払いデスク';
-const log = createConsoleLogger();
+const log = setupLogging(!app.isPackaged);
 let core: AppCore | null = null;
 let trusted: TrustedWindow | null = null;
 
@@ -25,11 +30,6 @@ function electronNativeBinding(): string | undefined {
   if (app.isPackaged) return undefined;
   const file = join(app.getAppPath(), '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   return existsSync(file) ? file : undefined;
-}
-
-function appUrl(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return !app.isPackaged && dev ? dev : `file://${join(import.meta.dirname, '..', 'renderer', 'index.html')}`;
 }
 
 async function createWindow(): Promise<BrowserWindow> {
@@ -49,6 +49,7 @@ async function createWindow(): Promise<BrowserWindow> {
 
 async function boot(): Promise<void> {
   await app.whenReady();
+  serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const dataDir = app.getPath('userData');
   const secrets = createFileSecretStore(join(dataDir, 'credentials.bin'), createSafeStorageCipher());
   core = await createAppCore({
@@ -70,9 +71,13 @@ async function boot(): Promise<void> {
   });
   bindIpc(ipcMain, core.dispatch, () => trusted);
   core.subscribe((message) => pushEvent(trusted, message));
-  installMenu(APP_NAME);
+  installMenu(APP_NAME, { openLogFolder: () => void openLogFolder() });
   await createWindow();
+  startUpdater(core, log, APP_NAME);
 }
+
+// Before `ready`: the renderer is served from atobarai://app (app-protocol.ts), never file://.
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

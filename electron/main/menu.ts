@@ -1,10 +1,15 @@
-/** The application menu with the usual Japanese items. */
+/** The application menu with the usual Japanese items, and 「ログフォルダを開く」 for support. */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { openExternalSafely } from './navigation';
 
 export const NP_MERCHANT_SITE = 'https://www.np-atobarai.jp/';
 
-export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuItemConstructorOptions[] {
+export interface MenuActions {
+  /** Shows the folder of the log files (electron/main/logging.ts). */
+  openLogFolder(): void;
+}
+
+export function menuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
@@ -50,12 +55,16 @@ export function menuTemplate(platform: NodeJS.Platform, appName: string): MenuIt
     { label: 'ウインドウ', submenu: [{ role: 'minimize', label: '最小化' }, { role: 'zoom', label: '拡大/縮小' }] },
     {
       label: 'ヘルプ',
-      submenu: [{ label: 'NP後払い 加盟店サイトを開く', click: () => void openExternalSafely(NP_MERCHANT_SITE) }],
+      submenu: [
+        { label: 'NP後払い 加盟店サイトを開く', click: () => void openExternalSafely(NP_MERCHANT_SITE) },
+        { type: 'separator' },
+        { label: 'ログフォルダを開く', click: () => actions.openLogFolder() },
+      ],
     },
   );
   return template;
 }
 
-export function installMenu(appName: string): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, appName)));
+export function installMenu(appName: string, actions: MenuActions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, appName, actions)));
 }

@@ -24,13 +24,17 @@ export async function openExternalSafely(raw: string): Promise<boolean> {
   return true;
 }
 
-/** True when url is the app's own page (the packaged file or the dev server). */
+/**
+ * True when url is one of the app's own pages: the same scheme and host as appUrl (atobarai://app, or the
+ * dev server's http://localhost:<port>). Compared by scheme + host because a custom scheme's URL.origin is
+ * "null". file:// is never the app.
+ */
 export function isAppUrl(raw: string, appUrl: string): boolean {
   try {
     const url = new URL(raw);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname;
-    return url.origin === app.origin;
+    if (app.protocol === 'file:' || app.host === '') return false;
+    return url.protocol === app.protocol && url.host === app.host && url.username === '' && url.password === '';
   } catch {
     return false;
   }

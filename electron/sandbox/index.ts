@@ -8,6 +8,9 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_RULES, DEMO_RULES, mergeRules } from './rules';
 import { ADMIN_PREFIX, API_PREFIX, SandboxServer } from './server';
+
+/** Addresses the sandbox may bind: this machine only (its admin prefix has no authentication). */
+export const SANDBOX_BIND_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 import type { SandboxMerchant, SandboxRules } from './types';
 
 export type { FaultConfig, FaultKind } from './faults';
@@ -27,7 +30,7 @@ export const DEFAULT_SANDBOX_PORT = 8675;
 export interface StartSandboxOptions {
   /** 0 = a free port (tests). Default 0. */
   port?: number;
-  /** Default 127.0.0.1 (loopback only: the admin prefix has no authentication). */
+  /** Default 127.0.0.1; only loopback (SANDBOX_BIND_HOSTS) is accepted: the admin prefix has no authentication. */
   host?: string;
   /** Default [DEMO_MERCHANT]. */
   merchants?: SandboxMerchant[];
@@ -55,6 +58,9 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   const merchants = opts.merchants ?? [DEMO_MERCHANT];
   if (merchants.length === 0) throw new Error('the sandbox needs at least one merchant');
   const host = opts.host ?? '127.0.0.1';
+  if (!SANDBOX_BIND_HOSTS.includes(host)) {
+    throw new Error(`the sandbox binds loopback only (${SANDBOX_BIND_HOSTS.join(', ')}); refusing "${host}": its admin prefix has no authentication`);
+  }
   const server = new SandboxServer({ merchants, rules, clock: opts.clock ?? (() => new Date()), dataFile: opts.dataFile });
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject);
@@ -64,7 +70,8 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     });
   });
   const port = (server.http.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  server.acceptHostsFor(port, host);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | null = null;
   return {
     url: `http://${urlHost}:${port}${API_PREFIX}`,

@@ -17,6 +17,7 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 export const API_PREFIX = '/v1';
 export const ADMIN_PREFIX = '/__sandbox';
 
+
 export interface SandboxCoreOptions {
   merchants: SandboxMerchant[];
   rules: SandboxRules;
@@ -92,6 +93,8 @@ export class SandboxServer {
   private readonly initialRules: SandboxRules;
   private readonly hanging = new Set<ServerResponse>();
   private stopped = false;
+  /** Host headers this server answers to (set once listening): loopback names with its port. */
+  private allowedHosts = new Set<string>();
   readonly http: Server;
 
   constructor(opts: SandboxCoreOptions) {
@@ -107,6 +110,30 @@ export class SandboxServer {
     });
   }
 
+  /** Called once listening on a loopback address: only its names with this port are answered as Host. */
+  acceptHostsFor(port: number, bindHost: string): void {
+    const names = bindHost === '::1' ? ['[::1]', 'localhost'] : ['127.0.0.1', 'localhost'];
+    this.allowedHosts = new Set(names.map((name) => `${name}:${port}`));
+  }
+
+  /**
+   * Like the browser host: a Host other than this loopback address (DNS rebinding) gets 421, and a request a
+   * page on another site sent (an Origin other than our own) gets 403 — before any route, admin or API, runs.
+   */
+  private refuseForeign(req: IncomingMessage, res: ServerResponse): boolean {
+    const host = req.headers.host ?? '';
+    if (!this.allowedHosts.has(host.toLowerCase())) {
+      send(res, 421, { message: 'misdirected request: the sandbox answers only to its loopback address' });
+      return true;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) {
+      send(res, 403, { message: 'cross-origin requests are refused' });
+      return true;
+    }
+    return false;
+  }
+
   /** Stops answering: hanging requests and idle keep-alive sockets are closed at once. */
   async close(): Promise<void> {
     this.stopped = true;
@@ -119,6 +146,7 @@ export class SandboxServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.refuseForeign(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) return this.handleNp(req, res, path.slice(API_PREFIX.length));

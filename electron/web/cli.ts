@@ -1,5 +1,6 @@
 /**
- * npm run web -- --port <p> --data-dir <dir> [--demo] [--np-url <url> --merchant-code C --sp-code S --terminal-id T]
+ * npm run web -- --port <p> --data-dir <dir> [--demo] [--np-url <url> --merchant-code C --terminal-id T]
+ * (the SP code from ATOBARAI_SP_CODE or --sp-code-file: electron/web/cli-options.ts)
  * Prints one line `Atobarai Desk: http://127.0.0.1:<p>/?token=<token>` that opens the app.
  */
 import { resolve } from 'node:path';
@@ -7,9 +8,10 @@ import { parseArgs } from 'node:util';
 import { createConsoleLogger } from '../core/app/logger';
 import { assertLoopbackHost } from './host';
 import { startWebApp } from './app';
+import { NP_TARGET_OPTIONS, NP_TARGET_USAGE, npTargetFromFlags } from './cli-options';
 
 const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]]
-                      [--np-url <url> --merchant-code C --sp-code S --terminal-id T]`;
+                      ${NP_TARGET_USAGE}`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,10 +21,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string', default: '.data/web' },
       demo: { type: 'boolean', default: false },
       'demo-orders': { type: 'string' },
-      'np-url': { type: 'string' },
-      'merchant-code': { type: 'string' },
-      'sp-code': { type: 'string' },
-      'terminal-id': { type: 'string' },
+      ...NP_TARGET_OPTIONS,
       help: { type: 'boolean', default: false },
     },
   });
@@ -33,16 +32,15 @@ async function main(): Promise<void> {
   assertLoopbackHost(values.host);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (got "${values.port}")`);
-  const codes = [values['merchant-code'], values['sp-code'], values['terminal-id']];
-  if (values['np-url'] && codes.some((c) => !c)) throw new Error('--np-url needs --merchant-code, --sp-code and --terminal-id');
+  const np = npTargetFromFlags(values, process.env, (m) => console.warn(m));
   const log = createConsoleLogger();
   const app = await startWebApp({
     dataDir: resolve(values['data-dir']),
     port,
     demo: values.demo,
     demoOrders: values['demo-orders'] ? Number(values['demo-orders']) : undefined,
-    npUrl: values['np-url'],
-    credentials: values['np-url'] ? { merchantCode: codes[0]!, spCode: codes[1]!, terminalId: codes[2]! } : undefined,
+    npUrl: np.npUrl,
+    credentials: np.credentials,
     log,
   });
   console.log(`Atobarai Desk: ${app.url}`);

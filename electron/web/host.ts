@@ -8,9 +8,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { normalize, sep } from 'node:path';
 import type { Dispatch } from '../../shared/api-result';
-import { HOST_CSP } from '../../shared/csp';
+import { confinedPath, mimeTypeOf, resolveRendererFile } from '../static/renderer-files';
 
 export interface HostTarget {
   dispatch: Dispatch;
@@ -38,21 +38,6 @@ export interface BrowserHost {
 
 export const TOKEN_HEADER = 'x-atobarai-token';
 const LOOPBACK = '127.0.0.1';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.csv': 'text/csv',
-};
 
 export function assertLoopbackHost(host: string): void {
   if (host !== LOOPBACK) {
@@ -93,13 +78,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/** Resolves a URL path inside root, or null when it would escape it. */
-function safeJoin(root: string, urlPath: string): string | null {
-  const decoded = decodeURIComponent(urlPath);
-  const full = normalize(join(root, decoded));
-  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
@@ -179,14 +157,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         send(res, 401, 'Forbidden');
         return;
       }
-      const file = safeJoin(normalize(opts.downloadDir), path.slice('/download/'.length));
+      const file = confinedPath(opts.downloadDir, path.slice('/download/'.length));
       if (!file || !existsSync(file) || !statSync(file).isFile()) {
         send(res, 404, 'Not found');
         return;
       }
       const name = file.slice(file.lastIndexOf(sep) + 1);
       res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-type': mimeTypeOf(file),
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
         'cache-control': 'no-store',
       });
@@ -194,23 +172,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       return;
     }
 
-    const file = safeJoin(staticRoot, path === '/' ? '/index.html' : path);
-    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+    const found = await resolveRendererFile(staticRoot, path);
+    if (found.status !== 200) {
       send(res, 404, 'Not found');
       return;
     }
-    const headers: Record<string, string> = {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    };
-    if (extname(file) === '.html') {
-      headers['content-security-policy'] = HOST_CSP;
-      headers['cache-control'] = 'no-store';
-    }
-    res.writeHead(200, headers);
+    res.writeHead(200, found.headers);
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(found.file).pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,12 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // Electron cannot run here: the few modules that touch it get a minimal stand-in that records calls.
 const exposed: Record<string, unknown> = {};
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 const windowOptions: unknown[] = [];
+const schemes: unknown[] = [];
+const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+const dialogs: { message: string; buttons: string[] }[] = [];
+let dialogResponse = 0;
 vi.mock('electron', () => ({
+  app: { isPackaged: true },
+  dialog: {
+    showMessageBox: vi.fn(async (options: { message: string; buttons: string[] }) => {
+      dialogs.push(options);
+      return { response: dialogResponse };
+    }),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (list: unknown[]) => schemes.push(...list),
+    handle: (scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn),
+  },
   BrowserWindow: class {
+    static getAllWindows = () => [];
     constructor(options: unknown) {
       windowOptions.push(options);
     }
@@ -17,6 +35,23 @@ vi.mock('electron', () => ({
   safeStorage: {},
 }));
 
+// electron-updater, as the main process sees it: an event emitter with the documented switches.
+const updater = vi.hoisted(() => {
+  const listeners = new Map<string, (arg: unknown) => void>();
+  return {
+    listeners,
+    autoUpdater: {
+      logger: null as unknown,
+      autoDownload: false,
+      autoInstallOnAppQuit: false,
+      checkForUpdates: vi.fn(async () => null),
+      quitAndInstall: vi.fn(),
+      on: (event: string, fn: (arg: unknown) => void) => listeners.set(event, fn),
+    },
+  };
+});
+vi.mock('electron-updater', () => ({ default: { autoUpdater: updater.autoUpdater } }));
+
 import { CONTRACT_METHODS, BRIDGE_GLOBAL, ipcChannel } from '../../shared/contract-names';
 import { RENDERER_CSP } from '../../shared/csp';
 import { createMainWindow } from '../../electron/main/window';
@@ -24,6 +59,13 @@ import { bindIpc, FORBIDDEN } from '../../electron/main/ipc';
 import { contract, type Handlers } from '../../shared/contract';
 import { createDispatcher } from '../../electron/core/app/dispatch';
 import { isAllowedExternal, isAppUrl, openExternalSafely } from '../../electron/main/navigation';
+import { registerAppScheme, serveAppScheme } from '../../electron/main/app-protocol';
+import { appUrl } from '../../electron/main/app-url';
+import { HOST_CSP } from '../../shared/csp';
+import { menuTemplate } from '../../electron/main/menu';
+import { startUpdater } from '../../electron/main/updater';
+import { silentLogger } from '../../electron/core/app/logger';
+import { UPDATE_PROMPT_TITLE } from '../../electron/updates/update-controller';
 
 describe('window', () => {
   it('is isolated, sandboxed, without Node, with web security', () => {
@@ -70,7 +112,7 @@ describe('preload', () => {
 });
 
 describe('IPC binding', () => {
-  const appUrl = 'file:///opt/atobarai/resources/app.asar/out/renderer/index.html';
+  const appUrl = 'atobarai://app/index.html';
   const mainFrame = { url: appUrl };
   const webContents = { id: 7 };
   const ipcMain = { handle: (ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => handlers.set(ch, fn), removeHandler: (ch: string) => handlers.delete(ch) };
@@ -91,6 +133,8 @@ describe('IPC binding', () => {
     dispatch.mockClear();
     const iframe = { url: appUrl };
     const foreign = { url: 'https://evil.example/' };
+    const file = { url: 'file:///opt/atobarai/resources/app.asar/out/renderer/index.html' };
+    expect(await invoke({ sender: { id: 7, mainFrame: file }, senderFrame: file }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 8, mainFrame }, senderFrame: mainFrame }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 7, mainFrame }, senderFrame: iframe }, {})).toEqual(FORBIDDEN);
     expect(await invoke({ sender: { id: 7, mainFrame: foreign }, senderFrame: foreign }, {})).toEqual(FORBIDDEN);
@@ -100,7 +144,7 @@ describe('IPC binding', () => {
 });
 
 describe('IPC with the real contract and dispatch table', () => {
-  const appUrl = 'file:///opt/app/out/renderer/index.html';
+  const appUrl = 'atobarai://app/index.html';
   const mainFrame = { url: appUrl };
   const channels = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const getOrder = vi.fn(() => ({ order: {}, np: null, purchaseCount: 1 }));
@@ -132,10 +176,93 @@ describe('navigation and external links', () => {
   });
 
   it('recognises the app URL only', () => {
-    const app = 'file:///opt/app/out/renderer/index.html';
-    expect(isAppUrl('file:///opt/app/out/renderer/index.html#/orders', app)).toBe(true);
-    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
+    const app = 'atobarai://app/index.html';
+    expect(isAppUrl('atobarai://app/index.html#/orders', app)).toBe(true);
+    expect(isAppUrl('atobarai://app/print.html?id=1', app)).toBe(true);
+    for (const bad of ['atobarai://evil/index.html', 'atobarai://user@app/index.html', 'file:///opt/app/out/renderer/index.html', 'https://app/index.html', 'about:blank']) {
+      expect(isAppUrl(bad, app), bad).toBe(false);
+    }
+    expect(isAppUrl('file:///opt/app/out/renderer/index.html', 'file:///opt/app/out/renderer/index.html')).toBe(false);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('the app scheme', () => {
+  it('is registered privileged (standard, secure, fetch) and serves the renderer folder with the CSP header', async () => {
+    registerAppScheme();
+    expect(schemes).toEqual([{ scheme: 'atobarai', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const dir = mkdtempSync(join(tmpdir(), 'scheme-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+    writeFileSync(join(tmpdir(), 'outside-scheme.txt'), 'x');
+    serveAppScheme(dir);
+    const handler = protocolHandlers.get('atobarai')!;
+    const page = await handler(new Request(appUrl()));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(HOST_CSP);
+    expect((await handler(new Request('atobarai://app/%2e%2e/outside-scheme.txt'))).status).toBe(404);
+    expect((await handler(new Request('atobarai://app/nope.js'))).status).toBe(404);
+  });
+
+  it('names pages under atobarai://app when packaged', () => {
+    expect(appUrl()).toBe('atobarai://app/index.html');
+    expect(appUrl('print.html?ids=1,2')).toBe('atobarai://app/print.html?ids=1,2');
+  });
+});
+
+describe('menu', () => {
+  it('has 「ログフォルダを開く」 in ヘルプ on every platform, calling the log-folder action', () => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const openLogFolder = vi.fn();
+      const help = menuTemplate(platform, '後払いデスク', { openLogFolder }).find((m) => m.label === 'ヘルプ');
+      const item = (help?.submenu as { label?: string; click?: () => void }[]).find((i) => i.label === 'ログフォルダを開く');
+      expect(item, platform).toBeDefined();
+      item!.click!();
+      expect(openLogFolder).toHaveBeenCalledTimes(1);
+    }
+  });
+});
+
+describe('updater wiring', () => {
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it('checks at launch, downloads in the background, asks in Japanese and restarts only when idle', async () => {
+    let activity = { syncing: true, importing: false };
+    const controller = startUpdater({ activity: () => activity, isDemo: () => false }, silentLogger, '後払いデスク');
+    await flush();
+    expect(updater.autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1);
+    expect(updater.autoUpdater.autoDownload).toBe(true);
+    expect(updater.autoUpdater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.autoUpdater.logger).toBe(silentLogger);
+
+    updater.listeners.get('update-downloaded')!({ version: '2.0.0' });
+    await flush();
+    expect(dialogs).toEqual([]); // a sync runs: no prompt yet
+    activity = { syncing: false, importing: false };
+    controller.stop();
+    controller.downloaded('2.0.0'); // (already waiting: the repeat is ignored)
+    expect(controller.state()).toBe('waiting-to-prompt');
+  });
+
+  it('prompts 「新しいバージョンがあります — 再起動して更新」 and installs on the first button', async () => {
+    dialogs.length = 0;
+    dialogResponse = 0;
+    updater.autoUpdater.quitAndInstall.mockClear();
+    const controller = startUpdater({ activity: () => ({ syncing: false, importing: false }), isDemo: () => false }, silentLogger, '後払いデスク');
+    updater.listeners.get('update-downloaded')!({ version: '2.1.0' });
+    await flush();
+    expect(dialogs[0]?.message).toBe(UPDATE_PROMPT_TITLE);
+    expect(UPDATE_PROMPT_TITLE).toBe('新しいバージョンがあります — 再起動して更新');
+    expect(dialogs[0]?.buttons).toEqual(['再起動して更新', 'あとで']);
+    expect(updater.autoUpdater.quitAndInstall).toHaveBeenCalledTimes(1);
+    controller.stop();
+  });
+
+  it('does not look for updates in demo mode', async () => {
+    updater.autoUpdater.checkForUpdates.mockClear();
+    const controller = startUpdater({ activity: () => ({ syncing: false, importing: false }), isDemo: () => true }, silentLogger, '後払いデスク');
+    await flush();
+    expect(updater.autoUpdater.checkForUpdates).not.toHaveBeenCalled();
+    controller.stop();
   });
 });

@@ -34,6 +34,9 @@ export interface CoreContext {
   endpointFor(environment: NpEnvironment): Promise<NpEndpointConfig>;
   /** Re-read settings and credentials and point the NP client at the chosen environment. */
   reconnect(): Promise<void>;
+  /** Why stored credentials cannot be read (startup fallback banner), or null; recheck after saving or clearing. */
+  credentialsProblem(): string | null;
+  recheckCredentials(): Promise<void>;
   /** Demo mode only: wipe the local data and the sandbox, seed new demo orders. */
   resetDemo(): Promise<number>;
   /** Tell the renderer which orders changed (null = reload the list). */

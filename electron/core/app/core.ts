@@ -14,9 +14,11 @@ import type { NpEnvironment } from '../../../shared/np/api-types';
 import { NP_BASE_URLS } from '../../../shared/np/api-types';
 import type { SyncSummary } from '../../../shared/sync';
 import type { SecretStore } from '../credentials/secret-store';
+import { credentialProblem, isUnreadableCredentials } from '../credentials/credential-health';
 import { createNpClient, type NpClient } from '../np/client';
 import { systemClock, type Clock } from '../np/store';
 import type { CoreContext, CorePorts } from './context';
+import { createImportTracker, type CoreActivity } from './activity';
 import { seedDemoOrders } from './demo-seed';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
@@ -65,6 +67,10 @@ export interface Core {
   subscribe(listener: (message: EventMessage) => void): () => void;
   /** The startup refresh: call once the UI shows the local data. Never rejects. */
   startLaunchSync(): Promise<SyncSummary | null>;
+  /** Whether a sync or an import runs now (the updater never restarts then). */
+  activity(): CoreActivity;
+  /** Demo mode (the embedded sandbox) rather than NP's test or production environment. */
+  isDemo(): boolean;
   close(): Promise<void>;
 }
 
@@ -80,6 +86,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   let client: NpClient | null = null;
   let session: Session;
+  /** Why stored credentials cannot be read (the renderer shows a banner leading to 設定), or null. */
+  let credentialsProblem: string | null = null;
+
+  async function checkCredentials(): Promise<void> {
+    credentialsProblem = await credentialProblem(opts.secrets);
+    if (credentialsProblem) log.warn('stored NP credentials cannot be read; the app opens without them', credentialsProblem);
+  }
 
   const open = () =>
     openSession({
@@ -109,7 +122,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       client = createNpClient({ baseUrl: endpoint.baseUrl, credentials: endpoint.credentials, timeoutMs: opts.npTimeoutMs });
     } catch (e) {
       client = null;
-      if (!(e instanceof NpConnectionError)) throw e;
+      if (!(e instanceof NpConnectionError) && !isUnreadableCredentials(e)) throw e;
       log.warn(`NP connection not configured: ${e.message}`);
     }
     session.sync.stopTimer();
@@ -125,6 +138,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   session = open();
   await reconnect();
+  await checkCredentials();
   const seeded = await seedIfFirstDemoRun();
   if (seeded) log.info(`demo mode: ${seeded} demo orders generated; the first sync registers them with the sandbox`);
 
@@ -139,6 +153,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     version: opts.version ?? '0.0.0',
     endpointFor,
     reconnect,
+    credentialsProblem: () => credentialsProblem,
+    recheckCredentials: checkCredentials,
     changed: (ids) => bus.emit('ordersChanged', { ids }),
     async resetDemo() {
       await session.close();
@@ -159,9 +175,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...csvHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
+  const imports = createImportTracker();
 
   return {
-    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => dispatch(method, input),
+    dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => imports.track(method, () => dispatch(method, input)),
     subscribe: (listener) => bus.subscribe(listener),
     async startLaunchSync() {
       try {
@@ -171,6 +188,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         return null;
       }
     },
+    activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
+    isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
       await session.close();
     },

@@ -5,6 +5,7 @@
  * never readable as text.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { NP_ENVIRONMENT_LABELS } from '../../../shared/contract';
 import type { NpCredentials } from '../../../shared/np/api-types';
 
 export type CredentialEnvironment = 'test' | 'production';
@@ -36,9 +37,21 @@ export function createFileSecretStore(file: string, cipher: Cipher): SecretStore
   const read = (): FileShape => {
     if (!existsSync(file)) return {};
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as FileShape;
+      const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
+      return data as FileShape;
     } catch {
       throw new SecretStoreError(`認証情報ファイルを読み込めません（${file}）。設定画面で認証情報を登録し直してください。`);
+    }
+  };
+  /** Saving over an unreadable file keeps its bytes beside it (…bin.unreadable) instead of losing them. */
+  const readForUpdate = (): FileShape => {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof SecretStoreError)) throw e;
+      renameSync(file, `${file}.unreadable`);
+      return {};
     }
   };
   const write = (data: FileShape): void => {
@@ -52,17 +65,23 @@ export function createFileSecretStore(file: string, cipher: Cipher): SecretStore
     async load(env) {
       const blob = read()[env];
       if (!blob) return null;
-      const plain = await cipher.decrypt(Buffer.from(blob, 'base64'));
-      return JSON.parse(plain) as NpCredentials;
+      try {
+        const parsed = JSON.parse(await cipher.decrypt(Buffer.from(blob, 'base64'))) as Partial<NpCredentials>;
+        if (!parsed.merchantCode || !parsed.spCode || !parsed.terminalId) throw new Error('incomplete');
+        return { merchantCode: parsed.merchantCode, spCode: parsed.spCode, terminalId: parsed.terminalId };
+      } catch {
+        // Another OS user, a reset keychain or a damaged file: say so; never pass the cipher's error text on.
+        throw new SecretStoreError(`保存されている${NP_ENVIRONMENT_LABELS[env]}の認証情報を復号できません（${file}）。設定画面で認証情報を登録し直してください。`);
+      }
     },
     async save(env, credentials) {
       const reason = await cipher.unavailableReason();
       if (reason) throw new SecretStoreError(reason);
       const encrypted = await cipher.encrypt(JSON.stringify(credentials));
-      write({ ...read(), [env]: encrypted.toString('base64') });
+      write({ ...readForUpdate(), [env]: encrypted.toString('base64') });
     },
     async clear(env) {
-      const data = read();
+      const data = readForUpdate();
       delete data[env];
       write(data);
     },

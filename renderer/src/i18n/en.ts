@@ -453,6 +453,10 @@ export const en: MessageSchema = {
     language: 'Language',
     appInfo: 'Version {version} / transport {transport}',
   },
+  startup: {
+    credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
+    openSettings: 'Open Settings',
+  },
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

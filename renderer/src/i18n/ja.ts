@@ -449,6 +449,10 @@ export const ja = {
     language: '表示言語',
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
+  startup: {
+    credentialsProblem: '保存されているNPの認証情報を読み込めません（受注データはそのまま使えます）。',
+    openSettings: '設定を開く',
+  },
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

@@ -33,6 +33,15 @@ export const useAppStore = defineStore('app', () => {
     return first;
   }
 
+  /** Re-reads what the core says about itself (after credentials were saved or cleared); keeps the old info on failure. */
+  async function refreshInfo(): Promise<void> {
+    try {
+      info.value = await api.appInfo(undefined);
+    } catch {
+      // the next load shows the error
+    }
+  }
+
   async function saveSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
     const next = await api.setSettings(patch);
     settings.value = next;
@@ -40,5 +49,5 @@ export const useAppStore = defineStore('app', () => {
     return next;
   }
 
-  return { info, settings, view, loadError, load, ready, saveSettings };
+  return { info, settings, view, loadError, load, ready, refreshInfo, saveSettings };
 });

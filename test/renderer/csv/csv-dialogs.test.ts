@@ -62,7 +62,7 @@ describe('csv-file helpers', () => {
   });
 });
 
-describe('CsvImportDialog', () => {
+describe('CsvImportDialog', { timeout: 20_000 }, () => {
   const STAGE = '6f1c2a4e-5b7d-4c8e-9f00-123456789abc';
   const preview: CsvImportPreview = {
     stageId: STAGE,
@@ -175,7 +175,7 @@ describe('CsvImportDialog', () => {
   });
 });
 
-describe('CsvImportDialog while importing', () => {
+describe('CsvImportDialog while importing', { timeout: 20_000 }, () => {
   it('shows the core\'s progress and offers 中止; a stopped import says nothing changed', async () => {
     const STAGE = '0b7e3f0a-1c2d-4e5f-8a9b-abcdefabcdef';
     const base = { stageId: STAGE, fileName: 'big.csv', encoding: 'utf8' as const, headers: ['注文番号'], sampleRows: [], mapping: { orderNo: [0] }, suggestedMapping: { orderNo: [0] }, presetName: null, presetMissingHeaders: [], missingRequired: [], dataRows: 100_000, counts: { insert: 100_000, update: 0, unchanged: 0, rejected: 0 }, rejected: [], sample: [] };
@@ -216,7 +216,7 @@ describe('CsvImportDialog while importing', () => {
   });
 });
 
-describe('CsvShipmentDialog', () => {
+describe('CsvShipmentDialog', { timeout: 20_000 }, () => {
   const row = (line: number, outcome: ShipmentPreview['rows'][number]['outcome'], reason: string | null) => ({
     line,
     orderNo: `T${line}`,
@@ -262,10 +262,10 @@ describe('CsvShipmentDialog', () => {
   });
 });
 
-describe('CsvExportMenu', () => {
+describe('CsvExportMenu', { timeout: 20_000 }, () => {
   it('exports everything the criteria match (no paging) in the remembered encoding, and lists characters Shift_JIS lost', async () => {
     const t = useMemoryTransport({
-      appInfo: () => ({ version: '0.0.0', mode: 'demo', environment: 'sandbox', transport: 'http' }),
+      appInfo: () => ({ version: '0.0.0', mode: 'demo', environment: 'sandbox', transport: 'http', credentialsProblem: null }),
       getSettings: () => ({ ...SETTINGS, csvEncoding: 'cp932' }),
       csvExport: (input: { kind: 'orders' | 'shipto_goods'; encoding: 'cp932' | 'utf8bom' }) => ({
         kind: input.kind,

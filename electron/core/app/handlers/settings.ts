@@ -3,6 +3,7 @@ import { ApiError } from '../../../../shared/api-result';
 import type { CredentialSlotStatus, CredentialsStatus, Handlers } from '../../../../shared/contract';
 import type { NpCredentials } from '../../../../shared/np/api-types';
 import { maskMerchantCode, type CredentialEnvironment } from '../../credentials/secret-store';
+import { isUnreadableCredentials } from '../../credentials/credential-health';
 import { createNpClient } from '../../np/client';
 import type { CoreContext } from '../context';
 import { describeConnectionFailure } from '../connection-test';
@@ -24,7 +25,11 @@ type SettingsHandlers = Pick<
 const ENV_LABEL: Record<CredentialEnvironment, string> = { test: 'NPテスト環境', production: 'NP本番環境' };
 
 async function slot(ctx: CoreContext, env: CredentialEnvironment): Promise<CredentialSlotStatus> {
-  const creds = await ctx.secrets.load(env);
+  // Unreadable credentials show as not configured (AppInfo.credentialsProblem says why): staff save new ones.
+  const creds = await ctx.secrets.load(env).catch((e: unknown) => {
+    if (isUnreadableCredentials(e)) return null;
+    throw e;
+  });
   return creds
     ? { configured: true, merchantCodeMasked: maskMerchantCode(creds.merchantCode), terminalId: creds.terminalId }
     : { configured: false, merchantCodeMasked: null, terminalId: null };
@@ -44,7 +49,7 @@ export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialE
   return {
     appInfo: () => {
       const environment = ctx.session().settings.get().environment;
-      return { version: ctx.version, mode: environment === 'sandbox' ? 'demo' : 'live', environment, transport: ctx.transport };
+      return { version: ctx.version, mode: environment === 'sandbox' ? 'demo' : 'live', environment, transport: ctx.transport, credentialsProblem: ctx.credentialsProblem() };
     },
 
     getSettings: () => ctx.session().settings.get(),
@@ -73,6 +78,7 @@ export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialE
       if (!check.ok) throw new ApiError({ code: 'credentials', message: `認証情報を保存しませんでした。${check.message}` });
       await ctx.secrets.save(environment, credentials);
       if (ctx.session().settings.get().environment === environment) await ctx.reconnect();
+      await ctx.recheckCredentials();
       return credentialsStatus(ctx);
     },
 
@@ -83,6 +89,7 @@ export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialE
         s.settings.set({ environment: 'sandbox' });
         await ctx.reconnect();
       }
+      await ctx.recheckCredentials();
       return credentialsStatus(ctx);
     },
 
