@@ -111,39 +111,33 @@ function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested:
 }
 
 /**
- * A file read once: decoded and split into records, kept for any number of mappings (the staged import,
- * import-worker.ts). Holding the records costs memory, but re-mapping then never decodes or tokenizes again.
+ * A file decoded once and kept as text (the staged import, import-worker.ts): each mapping reads its records
+ * from the text one at a time, so neither the bytes nor the transfer are ever repeated and no mapping holds
+ * every cell of a 100,000-order file at once.
  */
 export interface StagedCsv {
   encoding: CsvDetectedEncoding;
   headers: string[];
-  records: CsvRecord[];
-  /** Lines the tokenizer could not read (quotes). */
-  problems: CsvRowProblem[];
+  text: string;
 }
 
 export function stageCsv(buf: Uint8Array): StagedCsv {
   const { text, encoding } = decodeCsv(buf);
-  const problems: CsvRowProblem[] = [];
-  const records = csvRecords(text, problems);
-  const header = records.next();
+  const header = csvRecords(text, []).next();
   if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
-  return { encoding, headers: header.value.cells.map((h) => h.trim()), records: [...records], problems };
+  return { encoding, headers: header.value.cells.map((h) => h.trim()), text };
 }
 
 export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
-  const { text, encoding } = decodeCsv(buf);
-  const problems: CsvRowProblem[] = [];
-  const records = csvRecords(text, problems);
-  const header = records.next();
-  if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
-  const headers = header.value.cells.map((h) => h.trim());
-  return mapRecords({ encoding, headers, records, problems }, opts);
+  return mapStagedCsv(stageCsv(buf), opts);
 }
 
-/** The orders of a staged file under one mapping (validated again for each mapping; the file is not re-read). */
+/** The orders of a staged file under one mapping (validated for each mapping; the file is not decoded again). */
 export function mapStagedCsv(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
-  return mapRecords({ ...staged, problems: [...staged.problems] }, opts);
+  const problems: CsvRowProblem[] = [];
+  const records = csvRecords(staged.text, problems);
+  records.next(); // the header
+  return mapRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
 }
 
 function mapRecords(src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] }, opts: ParseOrderCsvOptions): ParsedOrderCsv {
