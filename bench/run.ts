@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BenchRow } from './types';
+import { messageOf } from '../shared/error-message';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : null;
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     try {
       rows.push(...(await suite.run()));
     } catch (e) {
-      rows.push({ name: `${suite.name}: failed`, value: Number.NaN, unit: '', ok: false, detail: e instanceof Error ? e.message : String(e) });
+      rows.push({ name: `${suite.name}: failed`, value: Number.NaN, unit: '', ok: false, detail: messageOf(e) });
     }
     process.stderr.write(`bench: ${suite.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }

@@ -19,6 +19,7 @@ import { lockNavigation } from './navigation';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { startUpdater } from './updater';
 import { createMainWindow } from './window';
+import { messageOf } from '../../shared/error-message';
 
 const APP_NAME = '後払いデスク';
 const log = setupLogging(!app.isPackaged);
@@ -96,7 +97,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => void core?.close());
   boot().catch((e: unknown) => {
     log.error('startup failed', e);
-    dialog.showErrorBox(APP_NAME, `起動できませんでした。\n${e instanceof Error ? e.message : String(e)}`);
+    dialog.showErrorBox(APP_NAME, `起動できませんでした。\n${messageOf(e)}`);
     app.exit(1);
   });
 }

@@ -9,6 +9,7 @@ import { createConsoleLogger } from '../core/app/logger';
 import { assertLoopbackHost } from './host';
 import { startWebApp } from './app';
 import { NP_TARGET_OPTIONS, NP_TARGET_USAGE, npTargetFromFlags } from './cli-options';
+import { messageOf } from '../../shared/error-message';
 
 const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]]
                       ${NP_TARGET_USAGE}`;
@@ -50,6 +51,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`atobarai web: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`atobarai web: ${messageOf(e)}`);
   process.exit(1);
 });
