@@ -22,6 +22,7 @@ import { exportOrdersCsv } from '../electron/core/csv/export';
 import { createImportStager } from '../electron/core/csv/import-stager';
 import { quantile, round } from './stats';
 import type { BenchRow } from './types';
+import { argValue } from './args';
 
 const IMPORT_MS_PER_100K = 5_000;
 const PEAK_RSS_MIB = 400;
@@ -117,11 +118,6 @@ export async function benchCsvStaged(opts: { count: number; seed?: number }): Pr
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

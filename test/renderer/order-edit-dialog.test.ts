@@ -74,6 +74,17 @@ async function setField(name: string, value: string): Promise<void> {
   await nextTick();
 }
 
+/** A card order switched to NP後払い and saved: the core's plan offers 取引登録 with these credit figures. */
+async function switchedToNp(credit: SavePlan['credit']) {
+  const ctx = setup(sampleOrder({ paymentMethod: 'credit_card' }), null, () => ({ ...NONE, action: 'register', question: 'registerOnPayment', credit }));
+  const w = await open(ctx.t);
+  (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'np_atobarai';
+  await nextTick();
+  button('この内容で登録する').click();
+  await settle(10);
+  return ctx;
+}
+
 beforeEach(() => {
   document.body.innerHTML = '';
   freshPinia();
@@ -156,12 +167,7 @@ describe('OrderEditDialog', { timeout: 20_000 }, () => {
 
   it('switching the payment method to NP後払い offers 取引登録 in the same save', async () => {
     const credit = { outstanding: 0, amount: 5000, limit: 55_000, wouldExceed: false };
-    const { t, saved } = setup(sampleOrder({ paymentMethod: 'credit_card' }), null, () => ({ ...NONE, action: 'register', question: 'registerOnPayment', credit }));
-    const w = await open(t);
-    (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'np_atobarai';
-    await nextTick();
-    button('この内容で登録する').click();
-    await settle(10);
+    const { t, saved } = await switchedToNp(credit);
     expect(body().querySelector('.el-message-box')?.textContent).toContain('NPへ取引登録しますか？');
     button('保存して取引登録').click();
     await settle(10);
@@ -185,12 +191,7 @@ describe('OrderEditDialog', { timeout: 20_000 }, () => {
 
   it('a credit-limit warning from the plan is shown before 取引登録; going back saves nothing', async () => {
     const credit = { outstanding: 52_000, amount: 5000, limit: 55_000, wouldExceed: true };
-    const { t, saved } = setup(sampleOrder({ paymentMethod: 'credit_card' }), null, () => ({ ...NONE, action: 'register', question: 'registerOnPayment', credit }));
-    const w = await open(t);
-    (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'np_atobarai';
-    await nextTick();
-    button('この内容で登録する').click();
-    await settle(10);
+    const { saved } = await switchedToNp(credit);
     button('保存して取引登録').click();
     await settle(10);
     expect([...body().querySelectorAll('.el-message-box')].at(-1)?.textContent).toContain('利用限度額');

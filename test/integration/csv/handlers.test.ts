@@ -5,12 +5,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-contract';
-import { openSession, type Session } from '../../../electron/core/app/session';
-import { createConsoleLogger } from '../../../electron/core/app/logger';
+import type { Session } from '../../../electron/core/app/session';
 import { contract } from '../../../shared/contract';
 import type { NpClient } from '../../../electron/core/np/client';
 import { startTestSandbox, testClient, type TestSandbox } from '../np/helpers';
-import { cp932, csvText, tempDir } from './helpers';
+import { cp932, csvText, tempDir, testSession } from './helpers';
 
 const tmp = tempDir('atobarai-csv-handlers-');
 const sessions: Session[] = [];
@@ -22,15 +21,7 @@ afterAll(async () => {
 });
 
 function setup(client: NpClient | null = null) {
-  const session = openSession({
-    file: tmp.file(`h-${sessions.length}.sqlite`),
-    clock: { now: () => Date.UTC(2026, 10, 28) },
-    log: createConsoleLogger(() => {}),
-    getClient: () => client,
-    onProgress: () => {},
-    onChanged: () => {},
-    onFinished: () => {},
-  });
+  const session = testSession(tmp.file(`h-${sessions.length}.sqlite`), client);
   sessions.push(session);
   const changed: (number[] | null)[] = [];
   const handlers = csvContractHandlers({ session: () => session, clock: { now: () => 5_000 }, changed: (ids) => changed.push(ids) });

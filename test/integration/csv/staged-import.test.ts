@@ -5,14 +5,13 @@
  * committed state; a write of the app meanwhile fails fast with a clear message instead of freezing the app.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from '../../../electron/core/app/session';
-import { createConsoleLogger } from '../../../electron/core/app/logger';
+import type { Session } from '../../../electron/core/app/session';
 import { mapCoreError } from '../../../electron/core/app/errors';
 import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-contract';
 import { contract } from '../../../shared/contract';
 import type { CsvImportProgress } from '../../../shared/csv';
 import { sampleOrder } from '../store/helpers';
-import { cp932, csvText, tempDir } from './helpers';
+import { cp932, csvText, tempDir, testSession } from './helpers';
 
 const tmp = tempDir('atobarai-csv-staged-');
 const sessions: Session[] = [];
@@ -22,15 +21,7 @@ afterAll(async () => {
 });
 
 function setup() {
-  const session = openSession({
-    file: tmp.file(`s-${sessions.length}.sqlite`),
-    clock: { now: () => Date.UTC(2026, 10, 28) },
-    log: createConsoleLogger(() => {}),
-    getClient: () => null,
-    onProgress: () => {},
-    onChanged: () => {},
-    onFinished: () => {},
-  });
+  const session = testSession(tmp.file(`s-${sessions.length}.sqlite`));
   sessions.push(session);
   const progress: CsvImportProgress[] = [];
   const handlers = csvContractHandlers({ session: () => session, clock: { now: () => 5_000 }, changed: () => {}, importProgress: (p) => progress.push(p) });

@@ -9,26 +9,16 @@ import { NpActionError } from '../../../electron/core/np/errors';
 import type { SyncEngine } from '../../../electron/core/np/sync-engine';
 import { orderInputOf, type OrderInput } from '../../../shared/order';
 import type { SaveAction } from '../../../shared/save-plan';
-import { npOrder, openTestStore, startTestSandbox, tempDir, testEngine, type TestSandbox, type TestStore } from './helpers';
+import { npOrder, sandboxStoreFixture, type TestStore } from './helpers';
 
-const tmp = tempDir('atobarai-save-plan-');
-let t: TestSandbox;
+const fx = sandboxStoreFixture('atobarai-save-plan-', { beforeAll, afterAll, beforeEach });
 let s: TestStore;
 let engine: SyncEngine;
-let seq = 0;
 const NOW = Date.UTC(2026, 10, 10);
 const LIMIT = 55_000;
-
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(async () => {
-  await t.stop();
-  tmp.cleanup();
-});
 beforeEach(() => {
-  s = openTestStore(tmp.file(`plan-${++seq}.sqlite`));
-  engine = testEngine(s, t.sb);
+  s = fx.store();
+  engine = fx.engine();
 });
 
 const add = (i: number, over: Partial<OrderInput> = {}, marker = '') => s.orders.insert(npOrder(i, over, marker), NOW).id;
@@ -157,8 +147,9 @@ describe('holds settled outside the data: re-review', () => {
 describe('取引登録失敗: after fixing the field NP named, saving offers the retry', () => {
   it('offers 取引登録 again once the order changed, and queueing it clears the stale error', async () => {
     // Local zip checks off, so the register reaches the sandbox and NP itself refuses it (E0100059).
-    s = openTestStore(tmp.file(`plan-${++seq}.sqlite`), { validation: () => ({ zipAddress: false }) });
-    engine = testEngine(s, t.sb);
+    fx.fresh({ validation: () => ({ zipAddress: false }) });
+    s = fx.store();
+    engine = fx.engine();
     const id = add(30, { customer: { ...npOrder(30).customer, zip: '0600001' } });
     s.np.queue(id, 'register');
     await engine.run();
