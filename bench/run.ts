@@ -18,6 +18,7 @@ const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'csv-staged', run: async () => (await import('./csv-staged')).benchCsvStaged({ count: orders }) },
   { name: 'sync', run: async () => (await import('./sync')).benchSync({ count: quick ? 2_000 : 10_000 }) },
   { name: 'launch', run: async () => (await import('./launch')).benchLaunch({ count: orders }) },
+  { name: 'mail', run: async () => (await import('./mail')).benchMail({ count: 1_000 }) },
 ];
 
 async function main(): Promise<void> {

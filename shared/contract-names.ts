@@ -32,10 +32,24 @@ export const CONTRACT_METHODS = [
   'csvShipmentsPreview',
   'csvShipmentsApply',
   'demoReset',
+  // メール
+  'mailSettings',
+  'mailSetSettings',
+  'mailSetPassword',
+  'mailTestSend',
+  'mailTemplates',
+  'mailSaveTemplate',
+  'mailResetTemplate',
+  'mailPreview',
+  'mailQueue',
+  'mailList',
+  'mailSummaries',
+  'mailResolve',
+  'mailInbox',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 
-export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity', 'csvImportProgress'] as const;
+export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity', 'mailChanged', 'csvImportProgress'] as const;
 export type ContractEvent = (typeof CONTRACT_EVENTS)[number];
 
 /** IPC channel names: one per method, one for all events. */

@@ -31,6 +31,16 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import {
+  mailInputs,
+  type DemoInboxMessage,
+  type MailPreview,
+  type MailQueueResult,
+  type MailRecord,
+  type MailSettingsView,
+  type MailSummary,
+  type MailTemplatesView,
+} from './mail/types';
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
@@ -164,6 +174,25 @@ export const contract = {
   csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  // メール (docs/mail.md): settings (the SMTP password is write-only), templates, preview, queue, history, デモ受信箱.
+  mailSettings: method(noInput).returns<MailSettingsView>(),
+  mailSetSettings: method(mailInputs.setSettings).returns<MailSettingsView>(),
+  mailSetPassword: method(mailInputs.setPassword).returns<MailSettingsView>(),
+  /** Sends a test mail through the outbox and waits (up to ~20 s) for the server's answer. */
+  mailTestSend: method(mailInputs.testSend).returns<{ ok: boolean; message: string }>(),
+  mailTemplates: method(noInput).returns<MailTemplatesView>(),
+  /** Refuses unknown placeholders. */
+  mailSaveTemplate: method(mailInputs.saveTemplate).returns<MailTemplatesView>(),
+  mailResetTemplate: method(mailInputs.resetTemplate).returns<MailTemplatesView>(),
+  /** The mail a template (or an unsaved draft of it) makes for a real order. */
+  mailPreview: method(mailInputs.preview).returns<MailPreview>(),
+  /** 一括通知 / 個別通知: 'confirm' for orders that already got this template, unless resend. */
+  mailQueue: method(mailInputs.queue).returns<{ results: MailQueueResult[] }>(),
+  mailList: method(mailInputs.list).returns<MailRecord[]>(),
+  mailSummaries: method(mailInputs.summaries).returns<MailSummary[]>(),
+  /** Staff decide on a failed or 送信結果不明 mail: send it again, or record that it arrived. */
+  mailResolve: method(mailInputs.resolve).returns<MailRecord>(),
+  mailInbox: method(noInput).returns<DemoInboxMessage[]>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {
@@ -171,6 +200,7 @@ export const events = {
   syncFinished: event<SyncSummary>(),
   ordersChanged: event<{ ids: number[] | null }>(), // null = many or unknown: reload the list
   connectivity: event<{ online: boolean; message: string | null }>(),
+  mailChanged: event<{ orderIds: number[] }>(), // a mail of these orders was queued, sent or failed
   csvImportProgress: event<CsvImportProgress>(),
 } satisfies Record<ContractEvent, EventSpec>;
 

@@ -28,6 +28,8 @@ export interface WebAppOptions {
   /** Run the startup refresh at once (default true). */
   launchSync?: boolean;
   npTimeoutMs?: number;
+  /** Send all mail to this SMTP server, without login (--smtp-host/--smtp-port). */
+  smtp?: { host: string; port: number };
 }
 
 export interface WebApp {
@@ -51,6 +53,7 @@ export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
     log: opts.log,
     demoOrders: opts.demo ? (opts.demoOrders ?? 300) : 0,
     npTimeoutMs: opts.npTimeoutMs,
+    mail: opts.smtp ? { smtpOverride: opts.smtp } : undefined,
     sandboxTarget: opts.npUrl && opts.credentials ? { url: opts.npUrl, credentials: opts.credentials } : undefined,
     ports: {
       // The browser downloads the file from the host; the name carries the time so exports never collide.

@@ -1,6 +1,7 @@
 /**
  * npm run web -- --port <p> --data-dir <dir> [--demo] [--np-url <url> --merchant-code C --terminal-id T]
  * (the SP code from ATOBARAI_SP_CODE or --sp-code-file: electron/web/cli-options.ts)
+ *   [--smtp-host H --smtp-port P]  (all mail to that SMTP server, no login)
  * Prints one line `Atobarai Desk: http://127.0.0.1:<p>/?token=<token>` that opens the app.
  */
 import { resolve } from 'node:path';
@@ -12,7 +13,8 @@ import { NP_TARGET_OPTIONS, NP_TARGET_USAGE, npTargetFromFlags } from './cli-opt
 import { messageOf } from '../../shared/error-message';
 
 const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]]
-                      ${NP_TARGET_USAGE}`;
+                      ${NP_TARGET_USAGE}
+                      [--smtp-host H --smtp-port P]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'demo-orders': { type: 'string' },
       ...NP_TARGET_OPTIONS,
+      'smtp-host': { type: 'string' },
+      'smtp-port': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535 (got "${values.port}")`);
   const np = npTargetFromFlags(values, process.env, (m) => console.warn(m));
+  const smtpPort = Number(values['smtp-port'] ?? 25);
+  if (values['smtp-host'] && (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535)) throw new Error(`--smtp-port must be 1–65535 (got "${values['smtp-port']}")`);
   const log = createConsoleLogger();
   const app = await startWebApp({
     dataDir: resolve(values['data-dir']),
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
     demoOrders: values['demo-orders'] ? Number(values['demo-orders']) : undefined,
     npUrl: np.npUrl,
     credentials: np.credentials,
+    smtp: values['smtp-host'] ? { host: values['smtp-host'], port: smtpPort } : undefined,
     log,
   });
   console.log(`Atobarai Desk: ${app.url}`);

@@ -30,6 +30,19 @@ describe('file secret store', () => {
     expect((await store.load('production'))?.merchantCode).toBe('akt7654321');
   });
 
+  it('keeps the SMTP password encrypted next to the credentials, and clears it alone', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sec-')), 'credentials.bin');
+    const store = createFileSecretStore(file, xorCipher());
+    await store.save('test', creds);
+    await store.saveSecret('smtpPassword', 'smtp-PASS-ひみつ-9');
+    expect(await store.loadSecret('smtpPassword')).toBe('smtp-PASS-ひみつ-9');
+    expect(readFileSync(file, 'utf8')).not.toContain('smtp-PASS');
+    await store.clearSecret('smtpPassword');
+    expect(await store.loadSecret('smtpPassword')).toBeNull();
+    expect(await store.load('test')).toEqual(creds);
+    await expect(createFileSecretStore(file, xorCipher('暗号化できません')).saveSecret('smtpPassword', 'x')).rejects.toThrow('暗号化できません');
+  });
+
   it('refuses to store when encryption is unavailable, with the reason, and writes nothing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sec-')), 'credentials.bin');
     const store = createFileSecretStore(file, xorCipher('暗号化できません'));

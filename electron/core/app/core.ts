@@ -24,6 +24,8 @@ import { createDispatcher, type Dispatch } from './dispatch';
 import { mapCoreError } from './errors';
 import { createEventBus } from './event-bus';
 import { csvHandlers } from './handlers/csv';
+import { mailHandlers } from './handlers/mail';
+import { createMailModule, type MailOptions } from '../mail';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
@@ -51,6 +53,8 @@ export interface CoreOptions {
   npBaseUrls?: Partial<Record<'test' | 'production', string>>;
   /** NP request timeout (default 30 s, NP's recommendation). */
   npTimeoutMs?: number;
+  /** Mail: e.g. send to another server (npm run web --smtp-host), shorter waits in tests. */
+  mail?: MailOptions;
 }
 
 /** The NP the 'sandbox' environment talks to (the composition root gives the embedded sandbox or a given NP). */
@@ -168,11 +172,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
 
+  const mail = createMailModule(ctx, opts.mail);
   const handlers: Handlers = {
     ...orderHandlers(ctx),
     ...npHandlers(ctx),
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
+    ...mailHandlers(ctx, mail),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
   const imports = createImportTracker();
@@ -191,6 +197,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
     isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
+      await mail.stop();
       await session.close();
     },
   };

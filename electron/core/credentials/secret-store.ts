@@ -16,7 +16,13 @@ export interface SecretStore {
   load(env: CredentialEnvironment): Promise<NpCredentials | null>;
   save(env: CredentialEnvironment, credentials: NpCredentials): Promise<void>;
   clear(env: CredentialEnvironment): Promise<void>;
+  /** Other secrets of the main side (the SMTP password): stored like the credentials, never given to the renderer. */
+  loadSecret(name: SecretName): Promise<string | null>;
+  saveSecret(name: SecretName, value: string): Promise<void>;
+  clearSecret(name: SecretName): Promise<void>;
 }
+
+export type SecretName = 'smtpPassword';
 
 export interface Cipher {
   unavailableReason(): Promise<string | null>;
@@ -31,7 +37,7 @@ export class SecretStoreError extends Error {
   }
 }
 
-type FileShape = Partial<Record<CredentialEnvironment, string>>; // base64 of the encrypted JSON
+type FileShape = Partial<Record<CredentialEnvironment | SecretName, string>>; // base64 of the encrypted JSON / text
 
 export function createFileSecretStore(file: string, cipher: Cipher): SecretStore {
   const read = (): FileShape => {
@@ -85,12 +91,28 @@ export function createFileSecretStore(file: string, cipher: Cipher): SecretStore
       delete data[env];
       write(data);
     },
+    async loadSecret(name) {
+      const blob = read()[name];
+      return blob ? cipher.decrypt(Buffer.from(blob, 'base64')) : null;
+    },
+    async saveSecret(name, value) {
+      const reason = await cipher.unavailableReason();
+      if (reason) throw new SecretStoreError(reason);
+      const encrypted = await cipher.encrypt(value);
+      write({ ...read(), [name]: encrypted.toString('base64') });
+    },
+    async clearSecret(name) {
+      const data = read();
+      delete data[name];
+      write(data);
+    },
   };
 }
 
 /** For the browser host: credentials given on its command line or typed in live only for the run. */
 export function createMemorySecretStore(initial: Partial<Record<CredentialEnvironment, NpCredentials>> = {}): SecretStore {
   const data = { ...initial };
+  const secrets = new Map<SecretName, string>();
   return {
     unavailableReason: async () => null,
     load: async (env) => data[env] ?? null,
@@ -99,6 +121,13 @@ export function createMemorySecretStore(initial: Partial<Record<CredentialEnviro
     },
     clear: async (env) => {
       delete data[env];
+    },
+    loadSecret: async (name) => secrets.get(name) ?? null,
+    saveSecret: async (name, value) => {
+      secrets.set(name, value);
+    },
+    clearSecret: async (name) => {
+      secrets.delete(name);
     },
   };
 }

@@ -7,10 +7,12 @@ import { onBeforeUnmount } from 'vue';
 import { onEvent } from '../api/client';
 import { useSyncStore } from '../stores/sync';
 import { useOrderListStore } from '../stores/order-list';
+import { useMailStore } from '../features/mail/mail-store';
 
 export function useCoreEvents(onOrdersChanged?: (ids: number[] | null) => void): void {
   const sync = useSyncStore();
   const orders = useOrderListStore();
+  const mail = useMailStore();
   const off = onEvent((m) => {
     switch (m.name) {
       case 'syncProgress':
@@ -28,6 +30,9 @@ export function useCoreEvents(onOrdersChanged?: (ids: number[] | null) => void):
         break;
       case 'connectivity':
         sync.applyConnectivity(m.payload.online, m.payload.message);
+        break;
+      case 'mailChanged':
+        mail.changed(m.payload.orderIds);
         break;
     }
   });

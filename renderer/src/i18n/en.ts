@@ -3,6 +3,7 @@
  * refuses a missing key. NP's own codes and their meanings stay Japanese (they are NP's words).
  */
 import type { MessageSchema } from './ja';
+import { mailEn } from '../features/mail/i18n';
 
 export const en: MessageSchema = {
   app: {
@@ -496,6 +497,7 @@ export const en: MessageSchema = {
     credentialsProblem: 'The saved NP credentials cannot be read (your orders are still here).',
     openSettings: 'Open Settings',
   },
+  mail: mailEn,
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

@@ -7,6 +7,7 @@ import { GENDER_LABELS, INVOICE_TYPE_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD
 import { NP_ACTION_LABELS, NP_STATUS_LABELS, NP_STATUS_NONE_LABEL } from '../../../shared/np/status';
 import { SYNC_PHASE_LABELS } from '../../../shared/sync';
 import { CSV_ENCODING_LABELS } from '../../../shared/csv';
+import { mailJa } from '../features/mail/i18n';
 
 export const ja = {
   app: {
@@ -492,6 +493,7 @@ export const ja = {
     credentialsProblem: '保存されているNPの認証情報を読み込めません（受注データはそのまま使えます）。',
     openSettings: '設定を開く',
   },
+  mail: mailJa,
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

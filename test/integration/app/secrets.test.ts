@@ -1,5 +1,6 @@
 /**
- * NP's SP code is a secret: no contract response, pushed event, log line or export may carry it.
+ * NP's SP code and the SMTP password are secrets: no contract response, pushed event, log line or export may
+ * carry them (the SMTP password is really used: a real SMTP server on loopback checks the login).
  * Every contract method is called (the test checks it missed none) against a core whose NP test
  * environment is a real sandbox holding a merchant with a known SP code.
  */
@@ -14,14 +15,20 @@ import { createAppCore, type AppCore } from '../../../electron/compose/app-core'
 import type { Logger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
 
 const SECRET = 'TOP-SECRET-SP-7731';
 const MERCHANT = { merchantCode: 'akt9990001', spCode: SECRET, terminalId: '1234567890' };
 const basicToken = Buffer.from(`${MERCHANT.merchantCode}:${SECRET}`).toString('base64');
+const SMTP_SECRET = 'SMTP-PASS-4417-ひみつ';
+const smtpPlain = Buffer.from(`\u0000shop-user\u0000${SMTP_SECRET}`).toString('base64');
 
 describe('the SP code never leaves the main side', () => {
   let sandbox: RunningSandbox;
   let core: AppCore;
+  let smtp: SMTPServer;
+  const logins: string[] = [];
   const exportDir = mkdtempSync(join(tmpdir(), 'exports-'));
   const seen: string[] = [];
   const called = new Set<ContractMethod>();
@@ -44,6 +51,21 @@ describe('the SP code never leaves the main side', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, merchants: [MERCHANT] });
+    smtp = new SMTPServer({
+      allowInsecureAuth: true,
+      disableReverseLookup: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onAuth(auth, _session, cb) {
+        logins.push(String(auth.password === SMTP_SECRET));
+        return auth.password === SMTP_SECRET ? cb(null, { user: auth.username }) : cb(new Error('bad login'));
+      },
+      onData(stream, _session, cb) {
+        stream.resume();
+        stream.on('end', () => cb());
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
     core = await createAppCore({
       dataDir: mkdtempSync(join(tmpdir(), 'core-secret-')),
       secrets: createMemorySecretStore(),
@@ -58,6 +80,7 @@ describe('the SP code never leaves the main side', () => {
   afterAll(async () => {
     await core.close();
     await sandbox.stop();
+    await new Promise<void>((r) => smtp.close(() => r()));
   });
 
   it('holds for every method, event, log line and export', async () => {
@@ -100,6 +123,23 @@ describe('the SP code never leaves the main side', () => {
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });
     await call('csvShipmentsApply', { file });
+    // メール: the password is stored, used for a real SMTP login, and never shown.
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    await value('mailSetSettings', { host: '127.0.0.1', port: smtpPort, security: 'none', user: 'shop-user', fromAddress: 'shop@example.jp', sendIntervalMs: 0 });
+    await value('mailSetPassword', { password: SMTP_SECRET });
+    expect(await value<{ passwordSet: boolean }>('mailSettings')).toMatchObject({ passwordSet: true });
+    expect(await value<{ ok: boolean; message: string }>('mailTestSend', { to: 'owner@example.jp' })).toMatchObject({ ok: true });
+    expect(logins).toContain('true');
+    await value('mailTemplates');
+    await call('mailSaveTemplate', { id: 'shipped', subject: '{{注文番号}}', body: '{{お名前}} 様' });
+    await value('mailResetTemplate', { id: 'shipped' });
+    await value('mailPreview', { templateId: 'order_received', orderId: id });
+    const queued = await value<{ results: Array<{ mailId: number | null }> }>('mailQueue', { templateId: 'order_received', orderIds: [id], resend: true });
+    await value('mailList', { orderId: id });
+    await value('mailList', { ids: queued.results.flatMap((r) => (r.mailId ? [r.mailId] : [])) });
+    await value('mailSummaries', { orderIds: [id] });
+    await call('mailResolve', { id: queued.results[0]?.mailId ?? 1, action: 'delivered' });
+    await value('mailInbox');
     await call('demoReset');
     await value('clearCredentials', { environment: 'test' });
 
@@ -110,5 +150,7 @@ describe('the SP code never leaves the main side', () => {
     expect(everything).toContain('akt*****01'); // the scan is reading real output
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toContain(basicToken);
+    expect(everything).not.toContain(SMTP_SECRET);
+    expect(everything).not.toContain(smtpPlain);
   });
 });

@@ -5,9 +5,11 @@ import type { Migration } from '../migration';
 import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
+import { mailMigration } from './004_mail';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
+  mailMigration,
 ];
