@@ -19,6 +19,7 @@ const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'sync', run: async () => (await import('./sync')).benchSync({ count: quick ? 2_000 : 10_000 }) },
   { name: 'launch', run: async () => (await import('./launch')).benchLaunch({ count: orders }) },
   { name: 'mail', run: async () => (await import('./mail')).benchMail({ count: 1_000 }) },
+  { name: 'documents', run: async () => (await import('./documents')).benchDocuments({ notes: quick ? 200 : 1_000 }) },
 ];
 
 async function main(): Promise<void> {

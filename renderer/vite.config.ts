@@ -26,7 +26,9 @@ export function rendererConfig(projectRoot: string): UserConfig {
       emptyOutDir: true,
       target: 'chrome130',
       chunkSizeWarningLimit: 2000,
-      rolldownOptions: { input: resolve(root, 'index.html') },
+      // The app, and the 納品書 print view (帳票, issue 11): a page of its own that Electron's hidden print window
+      // and the browser host's print tab load.
+      rolldownOptions: { input: { index: resolve(root, 'index.html'), print: resolve(root, 'print.html') } },
     },
   };
 }

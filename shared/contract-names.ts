@@ -31,6 +31,11 @@ export const CONTRACT_METHODS = [
   'csvSavePreset',
   'csvShipmentsPreview',
   'csvShipmentsApply',
+  // 帳票 (issue 11)
+  'deliveryNotes',
+  'outputDeliveryNotes',
+  'markDeliveryNotesPrinted',
+  'carrierCsvExport',
   'demoReset',
   // メール
   'mailSettings',

@@ -9,6 +9,9 @@ import { event, method, type ClientOf, type EventMessageOf, type HandlersOf, typ
 import type { ContractEvent, ContractMethod } from './contract-names';
 import type { Order } from './order';
 import { OrderInputSchema } from './order-schema';
+import { DeliveryNoteGreetingSchema, ShopProfileSchema } from './shop';
+import { DELIVERY_NOTES_MAX, DELIVERY_NOTES_PAGE, type DeliveryNotesData, type DeliveryNotesOutput } from './delivery-note';
+import { carrierCsvInputSchema, type CarrierCsvResult } from './carrier-csv';
 import { OrderSearchCriteriaSchema, type OrderSearchResult } from './search';
 import type { NpEnvironment } from './np/api-types';
 import { NP_ACTIONS } from './np/status';
@@ -44,6 +47,8 @@ import {
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
+const orderIdList = (max: number) =>
+  z.array(orderId, { error: '受注を選択してください' }).min(1, { error: '受注を1件以上選択してください' }).max(max, { error: `一度に出力できるのは${max.toLocaleString('ja-JP')}件までです` });
 
 export const CREDENTIAL_ENVIRONMENTS = ['test', 'production'] as const;
 export const NP_ENVIRONMENTS = ['sandbox', 'test', 'production'] as const satisfies readonly NpEnvironment[];
@@ -78,6 +83,9 @@ export const AppSettingsSchema = z.object({
   csvEncoding: z.enum(['cp932', 'utf8bom']),
   creditLimit: z.number().int().min(1, { error: '利用限度額は1円以上です' }).max(10_000_000),
   siteName: z.string().max(50, { error: 'サイト名は50文字以内です' }),
+  // 帳票 (issue 11): the shop block of the 納品書 / ご依頼主 of the 送り状 data, and the 納品書's greeting.
+  shop: ShopProfileSchema,
+  deliveryNoteGreeting: DeliveryNoteGreetingSchema,
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -172,6 +180,12 @@ export const contract = {
   csvSavePreset: method(csvSavePresetInputSchema).returns<CsvPreferences>(),
   csvShipmentsPreview: method(shipmentCsvInputSchema).returns<ShipmentPreview>(),
   csvShipmentsApply: method(shipmentCsvInputSchema).returns<ShipmentApplyResult>(),
+  // 帳票 (issue 11): the 納品書's print data (≤ 100 a call: the print view pages through them), 「帳票出力」,
+  // 出力済み marks (the browser host's print tab), 送り状データ for the carriers.
+  deliveryNotes: method(z.object({ orderIds: orderIdList(DELIVERY_NOTES_PAGE) })).returns<DeliveryNotesData>(),
+  outputDeliveryNotes: method(z.object({ orderIds: orderIdList(DELIVERY_NOTES_MAX), output: z.enum(['print', 'pdf']) })).returns<DeliveryNotesOutput>(),
+  markDeliveryNotesPrinted: method(z.object({ orderIds: orderIdList(DELIVERY_NOTES_MAX) })).returns<{ printedAt: number; count: number }>(),
+  carrierCsvExport: method(carrierCsvInputSchema).returns<CarrierCsvResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
   // メール (docs/mail.md): settings (the SMTP password is write-only), templates, preview, queue, history, デモ受信箱.

@@ -122,6 +122,7 @@ export const IMPORT_FIELDS = [
   'line.name',
   'line.unitPrice',
   'line.quantity',
+  'line.taxRate',
   'shippingFee',
   'fee',
   'discount',
@@ -196,6 +197,7 @@ export const IMPORT_FIELD_INFO: Record<ImportField, ImportFieldInfo> = {
   'line.name': f('商品名', 'line', true, ' ', true),
   'line.unitPrice': f('単価', 'line', true, null, false),
   'line.quantity': f('数量', 'line', true, null, false),
+  'line.taxRate': f('税率', 'line', false, null, false), // 帳票 (issue 11): 10% when absent
   shippingFee: f('送料', 'order', false, null, false),
   fee: f('手数料', 'order', false, null, false),
   discount: f('値引き', 'order', false, null, false),

@@ -47,3 +47,9 @@ export function jstIso(epochMs: number): string {
 export function addDays(date: string, n: number): string {
   return toJstDate(jstDayStart(date) + n * DAY_MS);
 }
+
+/** 'YYYYMMDD_HHmm' in JST, for file names ('納品書_20261128_1204.pdf'). */
+export function jstFileStamp(epochMs: number): string {
+  const iso = new Date(epochMs + JST_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10).replaceAll('-', '')}_${iso.slice(11, 16).replace(':', '')}`;
+}

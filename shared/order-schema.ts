@@ -5,7 +5,7 @@
  * are checked when an order is sent to NP, so an order NP would refuse can still be saved and fixed later.
  */
 import { z } from 'zod';
-import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, orderTotal, type OrderInput } from './order';
+import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, STANDARD_TAX_RATE, TAX_RATES, orderTotal, type OrderInput } from './order';
 import { foldEmail, foldOrderNo, foldTel, foldZip } from './search-fold';
 import { isIsoDate } from './jst-date';
 import { parseOrThrow, type FieldLabels } from './validation';
@@ -81,6 +81,10 @@ export const GoodsLineSchema = z.object({
     .int({ error: '数量は整数で入力してください' })
     .min(1, { error: '数量は1以上で入力してください' })
     .max(100_000, { error: '数量が大きすぎます' }),
+  taxRate: z
+    .union(TAX_RATES.map((r) => z.literal(r)), { error: '税率は10%か8%（軽減税率）を選択してください' })
+    .optional()
+    .transform((r) => (r === STANDARD_TAX_RATE ? undefined : r)), // absent = 10%: one spelling per rate
 });
 
 export const OrderInputSchema = z
@@ -135,6 +139,7 @@ export const ORDER_FIELD_LABELS: FieldLabels = {
   'lines.*.name': '商品名',
   'lines.*.unitPrice': '単価',
   'lines.*.quantity': '数量',
+  'lines.*.taxRate': '税率',
   shippingFee: '送料',
   fee: '手数料',
   discount: '値引き',

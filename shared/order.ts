@@ -57,11 +57,17 @@ export interface Customer extends Person {
   gender: Gender;
 }
 
+/** 消費税率 of a goods line: 10% standard, 8% 軽減税率 (food and drink, newspapers). */
+export const TAX_RATES = [10, 8] as const;
+export type TaxRate = (typeof TAX_RATES)[number];
+export const STANDARD_TAX_RATE: TaxRate = 10;
+
 /** 商品 (one goods line). unitPrice is tax-included JPY. */
 export interface GoodsLine {
   name: string;
   unitPrice: number;
   quantity: number;
+  taxRate?: TaxRate; // 税率: 8 for 軽減税率; absent = 10 (STANDARD_TAX_RATE)
 }
 
 /** The editable part of an order: what 受注登録 and 受注情報の編集 send. */

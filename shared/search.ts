@@ -21,6 +21,10 @@ export type OrderSortKey = (typeof ORDER_SORT_KEYS)[number];
 export const NP_STATUS_FILTERS = [...NP_STATUSES, 'none'] as const;
 export type NpStatusFilter = (typeof NP_STATUS_FILTERS)[number];
 
+/** 帳票 filter values (納品書 未出力 / 出力済み). */
+export const PRINT_STATUSES = ['unprinted', 'printed'] as const;
+export type PrintStatus = (typeof PRINT_STATUSES)[number];
+
 export const SEARCH_LIMIT_MAX = 1000;
 export const SEARCH_LIMIT_DEFAULT = 100;
 
@@ -145,6 +149,8 @@ export const OrderSearchCriteriaSchema = z.strictObject(
     npStatuses: multi('NP後払いステータス', NP_STATUS_FILTERS),
     /** 請求書区分 */
     invoiceTypes: multi('請求書区分', INVOICE_TYPES),
+    /** 帳票 (issue 11): 'unprinted' = 納品書 未出力, 'printed' = 出力済み; unset = no filter. */
+    printStatus: z.enum(PRINT_STATUSES, { error: '帳票の条件は未出力か出力済みで指定してください' }).nullish().transform((v) => v ?? undefined),
     sort: z
       .strictObject(
         {
@@ -212,6 +218,7 @@ export const SEARCH_FIELD_LABELS: FieldLabels = {
   'npStatuses.*': 'NP後払いステータス',
   invoiceTypes: '請求書区分',
   'invoiceTypes.*': '請求書区分',
+  printStatus: '帳票',
   sort: '並び替え',
   'sort.key': '並び替えの項目',
   'sort.dir': '並び順',
@@ -240,6 +247,8 @@ export interface OrderListRow {
   invoiceType: InvoiceType;
   /** 購入履歴: how many orders the same buyer has (same email, else same TEL), this one included. */
   purchaseCount: number;
+  /** 帳票: when the 納品書 was last output (null = 未出力). */
+  printedAt: number | null;
 }
 
 export interface OrderSearchResult {

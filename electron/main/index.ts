@@ -16,6 +16,7 @@ import { bindIpc, pushEvent, type TrustedWindow } from './ipc';
 import { setupLogging, openLogFolder } from './logging';
 import { installMenu } from './menu';
 import { lockNavigation } from './navigation';
+import { createPrintWindows } from './print-window';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { startUpdater } from './updater';
 import { createMainWindow } from './window';
@@ -52,6 +53,13 @@ async function boot(): Promise<void> {
   await app.whenReady();
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const dataDir = app.getPath('userData');
+  // 帳票: 納品書 through a hidden window of the print view (a page next to the app's).
+  const printWindows = createPrintWindows({
+    preloadPath: join(import.meta.dirname, '..', 'preload', 'index.cjs'),
+    pageUrl: (page) => appUrl(page),
+    owner: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,
+    documentsDir: () => app.getPath('documents'),
+  });
   const secrets = createFileSecretStore(join(dataDir, 'credentials.bin'), createSafeStorageCipher());
   core = await createAppCore({
     dataDir,
@@ -68,9 +76,10 @@ async function boot(): Promise<void> {
         const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : { path: result.filePath, download: null };
       },
+      printDeliveryNotes: (request) => printWindows.print(request),
     },
   });
-  bindIpc(ipcMain, core.dispatch, () => trusted);
+  bindIpc(ipcMain, core.dispatch, () => trusted, printWindows.trusted);
   core.subscribe((message) => pushEvent(trusted, message));
   installMenu(APP_NAME, { openLogFolder: () => void openLogFolder() });
   await createWindow();

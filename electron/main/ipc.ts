@@ -26,10 +26,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedWindo
   return isAppUrl(frame.url, trusted.appUrl);
 }
 
-export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch, getTrusted: () => TrustedWindow | null): () => void {
+/** `getOthers`: further trusted windows besides the app window (the 納品書 print windows while they print). */
+export function bindIpc(
+  ipcMain: IpcMain,
+  dispatch: Dispatch,
+  getTrusted: () => TrustedWindow | null,
+  getOthers: () => readonly TrustedWindow[] = () => [],
+): () => void {
   for (const method of CONTRACT_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, input: unknown) => {
-      if (!isTrustedSender(event, getTrusted())) return FORBIDDEN;
+      if (![getTrusted(), ...getOthers()].some((trusted) => isTrustedSender(event, trusted))) return FORBIDDEN;
       return dispatch(method, input);
     });
   }

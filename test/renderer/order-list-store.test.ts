@@ -23,6 +23,7 @@ function row(i: number, suffix = ''): OrderListRow {
     npDirty: false,
     invoiceType: 'separate',
     purchaseCount: 1,
+    printedAt: null,
   };
 }
 

@@ -9,7 +9,7 @@ import SettingsView from '../../renderer/src/features/settings/SettingsView.vue'
 import { useAppStore } from '../../renderer/src/stores/app';
 import { freshPinia, mountApp, settle, useMemoryTransport } from './helpers';
 
-const settings: AppSettings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: 'みどり園' };
+const settings: AppSettings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: 'みどり園', shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
 const status = (configured: boolean): CredentialsStatus => ({
   test: { configured, merchantCodeMasked: configured ? 'akt****001' : null, terminalId: configured ? '9000000001' : null },
   production: { configured: false, merchantCodeMasked: null, terminalId: null },

@@ -15,10 +15,23 @@ export interface ExportTarget {
   download: string | null;
 }
 
+/** 納品書 output through Chromium's print engine (Electron: a hidden window of the print view). */
+export interface DeliveryNotesPrintRequest {
+  orderIds: number[];
+  output: 'print' | 'pdf';
+  /** Suggested name of the PDF. */
+  fileName: string;
+}
+
 /** What differs between Electron and the browser host. */
 export interface CorePorts {
   /** Electron: a save dialog (null = cancelled). Browser host: a file in its download folder. */
   exportTarget(suggestedName: string): Promise<ExportTarget | null>;
+  /**
+   * Electron: print (OS dialog) or save as PDF (save dialog); done = printed / saved. Absent in the browser
+   * host, where the renderer opens the print view in a new tab and the tab calls window.print().
+   */
+  printDeliveryNotes?(request: DeliveryNotesPrintRequest): Promise<{ done: boolean; filePath: string | null }>;
 }
 
 export interface CoreContext {

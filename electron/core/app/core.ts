@@ -26,6 +26,7 @@ import { createEventBus } from './event-bus';
 import { csvHandlers } from './handlers/csv';
 import { mailHandlers } from './handlers/mail';
 import { createMailModule, type MailOptions } from '../mail';
+import { documentHandlers } from './handlers/documents';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
@@ -179,6 +180,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
     ...mailHandlers(ctx, mail),
+    ...documentHandlers(ctx),
   };
   const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
   const imports = createImportTracker();

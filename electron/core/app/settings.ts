@@ -1,6 +1,7 @@
 /** The app's settings (設定画面), kept as one JSON row of the settings table. */
 import type { Database } from 'better-sqlite3';
 import { AppSettingsSchema, type AppSettings } from '../../../shared/contract';
+import { DEFAULT_DELIVERY_NOTE_GREETING, EMPTY_SHOP_PROFILE } from '../../../shared/shop';
 
 const KEY = 'app.settings';
 
@@ -11,6 +12,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   csvEncoding: 'cp932',
   creditLimit: 55_000,
   siteName: '',
+  shop: { ...EMPTY_SHOP_PROFILE },
+  deliveryNoteGreeting: DEFAULT_DELIVERY_NOTE_GREETING,
 };
 
 export interface SettingsStore {

@@ -15,6 +15,7 @@ import {
   INVOICE_TYPE_LABELS,
   ORDER_STATUS_LABELS,
   PAYMENT_METHOD_LABELS,
+  STANDARD_TAX_RATE,
   type GoodsLine,
   type Order,
   type Person,
@@ -125,7 +126,10 @@ const SHIPTO_GOODS_COLUMNS: ExportColumn[] = [
   ...tail,
 ];
 
+/** 配送先商品CSV's 税率 of each line (帳票, issue 11): the last column, so every earlier one keeps its place. */
+const taxRateColumn = valueCol(label('line.taxRate'), (r) => (r.line ? `${r.line.taxRate ?? STANDARD_TAX_RATE}%` : ''));
+
 export function exportColumns(kind: CsvExportKind, withNp: boolean): ExportColumn[] {
   const base = kind === 'orders' ? ORDER_COLUMNS : SHIPTO_GOODS_COLUMNS;
-  return withNp ? [...base, ...npColumns] : base;
+  return [...base, ...(withNp ? npColumns : []), ...(kind === 'shipto_goods' ? [taxRateColumn] : [])];
 }

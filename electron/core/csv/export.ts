@@ -53,7 +53,7 @@ function rowsOf(order: Order, kind: CsvExportKind, np: NpExportInfo | null): Exp
 }
 
 /** One CSV line: every field quoted ("" inside), CRLF. */
-function csvLine(cells: readonly string[]): string {
+export function csvLine(cells: readonly string[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;

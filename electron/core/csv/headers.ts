@@ -85,6 +85,7 @@ const WORDS: Record<ImportField, Words> = {
   'line.name': { single: ['商品名', '品名', '商品', '商品名称', '商品タイトル', 'itemname', 'productname', 'item', 'product'] },
   'line.unitPrice': { single: ['単価', '商品単価', '販売単価', '価格', '販売価格', '商品価格', 'unitprice', 'price'] },
   'line.quantity': { single: ['数量', '個数', '注文数', '購入数', '注文数量', '購入数量', 'qty', 'quantity'] },
+  'line.taxRate': { single: ['税率', '消費税率', '商品税率', 'taxrate'] },
   shippingFee: { single: ['送料', '配送料', '配送料金', '送料合計', 'shipping', 'shippingfee'] },
   fee: { single: ['手数料', '決済手数料', '支払手数料', '代引手数料', '代引き手数料', '後払い手数料', 'np後払い手数料', 'fee'] },
   discount: { single: ['値引き', '値引', '値引額', '値引き額', '割引', '割引額', 'クーポン値引', 'クーポン割引', 'discount'] },

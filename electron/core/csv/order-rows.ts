@@ -18,6 +18,7 @@ import {
   parseOrderStatus,
   parsePaymentMethod,
   parseQuantity,
+  parseTaxRate,
   parseYen,
   toKatakana,
   widenHalfwidthKana,
@@ -142,10 +143,12 @@ function readOrderFields(r: RowReader): Omit<OrderInput, 'orderNo' | 'lines'> & 
 }
 
 function readLine(r: RowReader): GoodsLine {
+  const taxRate = r.value('line.taxRate', parseTaxRate, null);
   return {
     name: widenHalfwidthKana(r.text('line.name')),
     unitPrice: r.value('line.unitPrice', parseYen) ?? 0,
     quantity: r.value('line.quantity', parseQuantity) ?? 0,
+    ...(taxRate === 8 && { taxRate }),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type InvoiceType,
   type OrderStatus,
   type PaymentMethod,
+  type TaxRate,
 } from '../../../shared/order';
 
 const JST_OFFSET_MS = 9 * 3_600_000;
@@ -51,6 +52,14 @@ export function parseYen(raw: string, label: string): Parsed<number> {
   if (/^-?\d+\.0+$/u.test(s)) return ok(Number(s.slice(0, s.indexOf('.'))));
   if (!/^-?\d{1,12}$/u.test(s)) return fail(`${label}「${raw}」は整数（円）ではありません`);
   return ok(Number(s));
+}
+
+/** 税率 of a goods line: 10 / 10% / ８％ / 軽減 (= 8%) / 標準 (= 10%). */
+export function parseTaxRate(raw: string, label: string): Parsed<TaxRate> {
+  const s = nfkc(raw).replace(/\s/gu, '');
+  if (/^(10%?|0?\.10?|標準(税率)?)$/u.test(s)) return ok(10);
+  if (/^(8%?|0?\.08|軽減(税率)?(8%)?)$/u.test(s)) return ok(8);
+  return fail(`${label}「${raw}」は10%か8%（軽減税率）で入力してください`);
 }
 
 /** A whole number of pieces: accepts １２ / 12個 / 12点. */

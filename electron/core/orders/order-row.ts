@@ -1,5 +1,5 @@
 /** Mapping between Order objects and rows of `orders` / `order_lines` (migration 001). */
-import type { Gender, GoodsLine, InvoiceType, Order, OrderInput, OrderStatus, PaymentMethod, Person } from '../../../shared/order';
+import { STANDARD_TAX_RATE, type Gender, type GoodsLine, type InvoiceType, type Order, type OrderInput, type OrderStatus, type PaymentMethod, type Person, type TaxRate } from '../../../shared/order';
 import { orderNoNumber } from '../../../shared/search-fold';
 import { orderSearchKeys, type OrderSearchKeys } from './search-keys';
 
@@ -46,6 +46,7 @@ export interface OrderRow extends OrderWriteRow {
   created_at: number;
   np_status: string | null;
   np_dirty: number;
+  printed_at: number | null;
 }
 
 export interface OrderLineRow {
@@ -54,6 +55,8 @@ export interface OrderLineRow {
   name: string;
   unit_price: number;
   quantity: number;
+  /** Migration 004; absent on a file of an older schema. */
+  tax_rate?: number;
 }
 
 /** Column names written on insert/update, in a fixed order. */
@@ -149,7 +152,7 @@ export function fromRow(r: OrderRow, lines: readonly OrderLineRow[]): Order {
       gender: r.customer_gender,
     },
     shipTo: shipToOf(r),
-    lines: lines.map((l): GoodsLine => ({ name: l.name, unitPrice: l.unit_price, quantity: l.quantity })),
+    lines: lines.map((l): GoodsLine => ({ name: l.name, unitPrice: l.unit_price, quantity: l.quantity, ...(l.tax_rate !== undefined && l.tax_rate !== STANDARD_TAX_RATE && { taxRate: l.tax_rate as TaxRate }) })),
     shippingFee: r.shipping_fee,
     fee: r.fee,
     discount: r.discount,

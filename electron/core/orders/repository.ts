@@ -3,7 +3,7 @@
  * `db.transaction(...)` (better-sqlite3 nests transactions as savepoints), so no method assumes it runs at top level.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { orderTotal, type Order, type OrderInput } from '../../../shared/order';
+import { STANDARD_TAX_RATE, orderTotal, type Order, type OrderInput } from '../../../shared/order';
 import { parseOrderInput } from '../../../shared/order-schema';
 import { parseSearchCriteria, type NormalizedSearchCriteria, type OrderListRow, type OrderSearchCriteria, type OrderSearchResult } from '../../../shared/search';
 import type { NpStatus } from '../../../shared/np/status';
@@ -18,6 +18,8 @@ export interface OrderRepository {
   /** Replace an order's editable fields and goods lines; keeps createdAt and the NP columns. */
   update(id: number, input: OrderInput, now: number): Order;
   get(id: number): Order | undefined;
+  /** These orders, in the order of `ids` (ids that do not exist are skipped); read in chunks. */
+  getMany(ids: readonly number[]): Order[];
   getByOrderNo(orderNo: string): Order | undefined;
   /**
    * Insert many orders in one transaction (validates each, unless `opts.parsed`); returns their ids in input order.
@@ -83,6 +85,11 @@ export function createOrderRepository(db: Database): OrderRepository {
   const insertLine = db.prepare<[number, number, string, number, number]>(
     'INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity) VALUES (?, ?, ?, ?, ?)',
   );
+  // A line at another rate than the column's default (10%, migration 005) names its tax_rate; prepared on first
+  // use, so the repository still opens a file of an older schema (the migration tests seed those).
+  let insertRatedLine: Statement<[number, number, string, number, number, number]> | null = null;
+  const ratedLine = () =>
+    (insertRatedLine ??= db.prepare('INSERT INTO order_lines (order_id, line_no, name, unit_price, quantity, tax_rate) VALUES (?, ?, ?, ?, ?, ?)'));
   const deleteLines = db.prepare<[number]>('DELETE FROM order_lines WHERE order_id = ?');
   const selectById = db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?');
   const selectByOrderNo = db.prepare<[string], OrderRow>('SELECT * FROM orders WHERE order_no = ?');
@@ -127,6 +134,7 @@ export function createOrderRepository(db: Database): OrderRepository {
       npDirty: r.np_dirty === 1,
       invoiceType: r.invoice_type,
       purchaseCount: counts.get(r.buyer_key) ?? 1,
+      printedAt: r.printed_at,
     }));
   }
 
@@ -168,7 +176,10 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   function writeLines(orderId: number, o: OrderInput): void {
-    o.lines.forEach((l, i) => insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity));
+    o.lines.forEach((l, i) => {
+      if (l.taxRate === undefined || l.taxRate === STANDARD_TAX_RATE) insertLine.run(orderId, i + 1, l.name, l.unitPrice, l.quantity);
+      else ratedLine().run(orderId, i + 1, l.name, l.unitPrice, l.quantity, l.taxRate);
+    });
   }
 
   function load(row: OrderRow | undefined): Order | undefined {
@@ -225,6 +236,7 @@ export function createOrderRepository(db: Database): OrderRepository {
     },
     get: (id) => load(selectById.get(id)),
     getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
+    getMany: (ids) => [...readInOrder([...ids])],
     insertMany: (inputs, now, opts) => insertAll(inputs, now, opts?.parsed === true),
     count: () => countOrders.get() as number,
     purchaseCount: (id) => purchaseCountOf.get(id) ?? 0,

@@ -26,7 +26,7 @@ export interface SearchStatements {
 }
 
 /** The list columns selected for a page (OrderListRow before the purchase count). */
-export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key';
+export const LIST_COLUMNS = 'id, order_no, ordered_at, customer_name, customer_kana, payment_method, total, status, np_status, np_dirty, invoice_type, buyer_key, printed_at';
 
 /** Sort by the position of a code in its table (the order the form shows them in). */
 function rankOf(column: string, codes: readonly string[], nullRank?: number): string {
@@ -54,7 +54,7 @@ function narrows(chosen: readonly string[] | undefined, all: readonly string[]):
 /** Exactly one code chosen on a column that has an index on (column, ordered_at). */
 function singleCodeOnOrderedIndex(c: NormalizedSearchCriteria): boolean {
   const one = (v: readonly string[] | undefined) => v?.length === 1;
-  return one(c.npStatuses) || one(c.statuses) || one(c.paymentMethods);
+  return one(c.npStatuses) || one(c.statuses) || one(c.paymentMethods) || c.printStatus === 'unprinted';
 }
 
 export interface SearchSqlOptions {
@@ -110,6 +110,8 @@ export function buildSearchSql(c: NormalizedSearchCriteria, opts: SearchSqlOptio
     else if (!none) indexed(`np_status IN (${placeholders})`, ...codes);
     else indexed(`(np_status IN (${placeholders}) OR np_status IS NULL)`, ...codes);
   }
+  // 帳票 (納品書 未出力 / 出力済み): orders_printed_at (printed_at, ordered_at), migration 005.
+  if (c.printStatus) indexed(c.printStatus === 'printed' ? 'printed_at IS NOT NULL' : 'printed_at IS NULL');
   if (narrows(c.invoiceTypes, INVOICE_TYPES)) term(`invoice_type IN (${c.invoiceTypes.map(() => '?').join(', ')})`, ...c.invoiceTypes);
 
   // With an indexed filter, let that filter's index drive the query (cost bounded by the matches) instead of

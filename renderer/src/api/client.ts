@@ -30,9 +30,30 @@ export function onEvent(listener: (message: EventMessage) => void): () => void {
   return current().onEvent((name, payload) => listener({ name, payload } as EventMessage));
 }
 
+export function transportKind(): 'ipc' | 'http' {
+  return current().kind;
+}
+
 /** The URL of a file the core wrote (browser host only). */
 export function downloadUrl(path: string): string | null {
   return current().downloadUrl(path);
+}
+
+/** Starts the browser's download of a file the core wrote (browser host only; Electron saved it already). */
+export function startDownload(download: string | null, fileName: string): void {
+  const url = download ? downloadUrl(download) : null;
+  if (!url) return;
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** A page of the app (the 納品書 print view) as a new tab opens it. */
+export function pageUrl(page: string): string {
+  return current().pageUrl?.(page) ?? page;
 }
 
 export { ApiError };

@@ -14,6 +14,8 @@ export interface Transport {
   onEvent(listener: EventListener): () => void;
   /** For files the core wrote (CSV exports) in the browser host. */
   downloadUrl(path: string): string | null;
+  /** Another page of the app (the 納品書 print view) for a new tab: the browser host's needs the run's token. */
+  pageUrl?(page: string): string;
 }
 
 type Bridge = Record<ContractMethod, (input: unknown) => Promise<ApiResult<unknown>>> & { onEvent(l: EventListener): () => void };
@@ -26,6 +28,7 @@ function ipcTransport(bridge: Bridge): Transport {
     call: (method, input) => bridge[method](input),
     onEvent: (listener) => bridge.onEvent(listener),
     downloadUrl: () => null,
+    pageUrl: (page) => page,
   };
 }
 
@@ -79,6 +82,10 @@ function httpTransport(): Transport {
       return () => listeners.delete(listener);
     },
     downloadUrl: (path) => `/download/${encodeURIComponent(path)}?token=${encodeURIComponent(token)}`,
+    pageUrl: (page) => {
+      const [path = '', hash] = page.split('#', 2);
+      return `/${path}?token=${encodeURIComponent(token)}${hash === undefined ? '' : `#${hash}`}`;
+    },
   };
 }
 

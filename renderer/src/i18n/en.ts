@@ -2,6 +2,7 @@
  * The English catalogue (for staff who prefer it and for support). Same shape as ja.ts — the type checker
  * refuses a missing key. NP's own codes and their meanings stay Japanese (they are NP's words).
  */
+import { documentsEn } from './documents.en';
 import type { MessageSchema } from './ja';
 import { mailEn } from '../features/mail/i18n';
 
@@ -498,6 +499,7 @@ export const en: MessageSchema = {
     openSettings: 'Open Settings',
   },
   mail: mailEn,
+  documents: documentsEn, // 帳票 (issue 11)
   errors: {
     generic: 'An error occurred: {message}',
     field: '{label}: {message}',

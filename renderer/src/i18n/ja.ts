@@ -3,6 +3,7 @@
  * come from the shared label tables so the list, the dialog, the CSV and the core always say the same words.
  * vue-i18n syntax: {name} is a placeholder; a literal @ { } | must be written {'@'} etc.
  */
+import { documentsJa } from './documents.ja';
 import { GENDER_LABELS, INVOICE_TYPE_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../../../shared/order';
 import { NP_ACTION_LABELS, NP_STATUS_LABELS, NP_STATUS_NONE_LABEL } from '../../../shared/np/status';
 import { SYNC_PHASE_LABELS } from '../../../shared/sync';
@@ -494,6 +495,7 @@ export const ja = {
     openSettings: '設定を開く',
   },
   mail: mailJa,
+  documents: documentsJa, // 帳票 (issue 11)
   errors: {
     generic: 'エラーが発生しました: {message}',
     field: '{label}: {message}',

@@ -140,6 +140,11 @@ describe('the SP code never leaves the main side', () => {
     await value('mailSummaries', { orderIds: [id] });
     await call('mailResolve', { id: queued.results[0]?.mailId ?? 1, action: 'delivered' });
     await value('mailInbox');
+    // 帳票 (issue 11)
+    await value('deliveryNotes', { orderIds: [id] });
+    await value('outputDeliveryNotes', { orderIds: [id], output: 'pdf' });
+    await value('markDeliveryNotesPrinted', { orderIds: [id] });
+    await value('carrierCsvExport', { orderIds: [id], carrier: 'b2cloud' });
     await call('demoReset');
     await value('clearCredentials', { environment: 'test' });
 

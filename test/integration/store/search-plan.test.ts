@@ -91,6 +91,15 @@ describe('search query plans', () => {
     }
   });
 
+  it('the 帳票 filter (未出力 / 出力済み) uses orders_printed_at; 未出力 by order date needs no sort step', () => {
+    db.prepare('UPDATE orders SET printed_at = ? WHERE id % 3 = 0').run(Date.UTC(2026, 10, 1));
+    expectIndexed({ printStatus: 'unprinted' }, /orders_printed_at \(printed_at=\?\)/u);
+    expectIndexed({ printStatus: 'printed' }, /orders_printed_at \(printed_at>\?\)/u);
+    expectIndexed({ printStatus: 'printed', total: { from: 3000 } }, /orders_(printed_at|total)/u);
+    const q = buildSearchStatements(parseSearchCriteria({ printStatus: 'unprinted' }));
+    expect(plan(q.pageSql, [...q.params, 100, 0])).toEqual(['SEARCH orders USING INDEX orders_printed_at (printed_at=?)']);
+  });
+
   it('without filters the list walks the sort column index and stops at the page end', () => {
     const q = buildSearchStatements(parseSearchCriteria({ sort: { key: 'orderedAt', dir: 'desc' } }));
     expect(plan(q.pageSql, [100, 0])).toEqual(['SCAN orders USING INDEX orders_ordered_at']);

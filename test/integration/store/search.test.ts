@@ -193,6 +193,7 @@ describe.each(SEEDS)('order search over %i-seeded orders', (seed) => {
         npDirty: true,
         invoiceType: target.invoiceType,
         purchaseCount: counts.get(target.id),
+        printedAt: null,
       },
     ]);
     const page = f.repo.search({ sort: { key: 'orderedAt', dir: 'asc' }, limit: 300 });

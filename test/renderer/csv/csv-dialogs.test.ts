@@ -27,6 +27,8 @@ const SETTINGS: AppSettings = {
   csvEncoding: 'utf8bom',
   creditLimit: 55_000,
   siteName: '',
+  shop: { name: '', zip: '', address: '', tel: '', email: '' },
+  deliveryNoteGreeting: '',
 };
 
 /** Puts a file into the dialog's file input, as a user picking it would. */

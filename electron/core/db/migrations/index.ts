@@ -6,10 +6,12 @@ import { migration001 } from './001_orders';
 import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
+import { documentsMigration } from './005_documents';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   npMigration,
   searchIndexMigration,
   mailMigration,
+  documentsMigration,
 ];

@@ -4,7 +4,7 @@
  * its Japanese messages next to the field before anything is sent.
  */
 import type { Gender, InvoiceType, OrderStatus, PaymentMethod } from '../../../../shared/order';
-import { OrderSearchCriteriaSchema, SEARCH_FIELD_LABELS, type NpStatusFilter } from '../../../../shared/search';
+import { OrderSearchCriteriaSchema, SEARCH_FIELD_LABELS, type NpStatusFilter, type PrintStatus } from '../../../../shared/search';
 import { japaneseErrorMap } from '../../../../shared/validation';
 import type { SearchFilters } from '../../stores/order-list';
 
@@ -32,6 +32,8 @@ export interface SearchFormModel {
   goods: string;
   npStatuses: NpStatusFilter[];
   invoiceTypes: InvoiceType[];
+  /** 帳票: '' = すべて */
+  printStatus: PrintStatus | '';
 }
 
 export function emptySearchModel(): SearchFormModel {
@@ -59,6 +61,7 @@ export function emptySearchModel(): SearchFormModel {
     goods: '',
     npStatuses: [],
     invoiceTypes: [],
+    printStatus: '',
   };
 }
 
@@ -96,6 +99,7 @@ export function buildFilters(m: SearchFormModel): SearchFilters {
     goods: text(m.goods),
     npStatuses: list(m.npStatuses),
     invoiceTypes: list(m.invoiceTypes),
+    printStatus: m.printStatus || undefined,
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out as SearchFilters;
