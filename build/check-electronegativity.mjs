@@ -21,9 +21,20 @@ const SEVERE = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const input = join(work, 'app');
 for (const dir of ['electron', 'renderer']) cpSync(join(root, dir), join(input, dir), { recursive: true });
-const out = join(work, 'result.csv');
-execFileSync(process.execPath, [cli, '-i', input, '-o', out, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const findings = parse(readFileSync(out, 'utf8'), { columns: true, trim: true, skip_empty_lines: true }).map((row) => ({
+// The scanner's CSV writer now and then emits a malformed row (an unquoted sample split over lines; seen
+// on loaded machines, not reproducible on demand): scan again rather than guess at the row. Three tries.
+function scan(attempt) {
+  const out = join(work, `result-${attempt}.csv`);
+  execFileSync(process.execPath, [cli, '-i', input, '-o', out, '-r', '-v', 'false', '-e', electronVersion], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    return parse(readFileSync(out, 'utf8'), { columns: true, trim: true, skip_empty_lines: true });
+  } catch (e) {
+    if (attempt >= 3) throw e;
+    console.warn(`electronegativity: unreadable CSV on try ${attempt} (${e.message}); scanning again`);
+    return scan(attempt + 1);
+  }
+}
+const findings = scan(1).map((row) => ({
   check: row.issue,
   severity: row.severity,
   confidence: row.confidence,

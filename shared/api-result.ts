@@ -9,6 +9,7 @@ export const API_ERROR_CODES = [
   'conflict', // e.g. 注文番号 already exists
   'credentials', // NP credentials missing, wrong (401/403) or cannot be stored
   'np', // NP answered with an error
+  'storage', // the disk said no: full, read-only, no permission (the message names the path)
   'offline', // NP cannot be reached
   'forbidden', // the caller is not the app (foreign IPC sender, bad token)
   'unknown_method',

@@ -37,6 +37,11 @@ export const CONTRACT_METHODS = [
   'markDeliveryNotesPrinted',
   'carrierCsvExport',
   'demoReset',
+  'backupList',
+  'backupRestore',
+  'backupWrite',
+  'npIdAttachCsv',
+  'npReregisterAmbiguous',
   // メール
   'mailSettings',
   'mailSetSettings',
@@ -51,6 +56,8 @@ export const CONTRACT_METHODS = [
   'mailSummaries',
   'mailResolve',
   'mailInbox',
+  // 〒 → 住所 (issue 14: Japan Post's data stays in the core)
+  'lookupZip',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

@@ -34,6 +34,8 @@ import {
   type ShipmentApplyResult,
   type ShipmentPreview,
 } from './csv';
+import { npIdAttachInputSchema, reregisterBulkInputSchema, type NpIdAttachResult } from './np-settle';
+import { backupRestoreInputSchema, type BackupListing, type BackupRestoreResult, type BackupWriteResult } from './backup';
 import {
   mailInputs,
   type DemoInboxMessage,
@@ -44,6 +46,13 @@ import {
   type MailSummary,
   type MailTemplatesView,
 } from './mail/types';
+import type { ZipAddress } from './zip-address';
+
+/** lookupZip's answer: the zip code as 7 digits (null when it is not) and its entries ([] when unknown). */
+export interface ZipLookupResult {
+  zip: string | null;
+  entries: ZipAddress[];
+}
 
 const noInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 const orderId = z.number({ error: '受注IDは数値で指定してください' }).int().positive();
@@ -188,6 +197,15 @@ export const contract = {
   carrierCsvExport: method(carrierCsvInputSchema).returns<CarrierCsvResult>(),
   /** Demo mode only: wipes the local data and the embedded sandbox and seeds new demo orders. */
   demoReset: method(noInput).returns<{ orders: number }>(),
+  // 設定 → バックアップ (docs/data.md): list, restore (backs up the current data first, then reopens on the copy),
+  // and one written now to a place staff choose (null = cancelled).
+  backupList: method(noInput).returns<BackupListing>(),
+  backupRestore: method(backupRestoreInputSchema).returns<BackupRestoreResult>(),
+  backupWrite: method(noInput).returns<BackupWriteResult | null>(),
+  // 「登録されたか不明」 settled in bulk (docs/sync.md): NP取引IDs from NP's transaction CSV (preview or apply, one
+  // transaction), and 再登録 of orders staff confirmed are not at NP.
+  npIdAttachCsv: method(npIdAttachInputSchema).returns<NpIdAttachResult>(),
+  npReregisterAmbiguous: method(reregisterBulkInputSchema).returns<{ results: BulkActionResult[] }>(),
   // メール (docs/mail.md): settings (the SMTP password is write-only), templates, preview, queue, history, デモ受信箱.
   mailSettings: method(noInput).returns<MailSettingsView>(),
   mailSetSettings: method(mailInputs.setSettings).returns<MailSettingsView>(),
@@ -207,6 +225,8 @@ export const contract = {
   /** Staff decide on a failed or 送信結果不明 mail: send it again, or record that it arrived. */
   mailResolve: method(mailInputs.resolve).returns<MailRecord>(),
   mailInbox: method(noInput).returns<DemoInboxMessage[]>(),
+  /** 〒 → 住所: Japan Post's entries of a zip code (issue 14), for auto-fill and the zip ↔ address check. */
+  lookupZip: method(z.object({ zip: z.string().max(20, { error: '郵便番号が長すぎます' }) })).returns<ZipLookupResult>(),
 } satisfies Record<ContractMethod, MethodSpec>;
 
 export const events = {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { NpStatus } from './np/status';
+import { JST_OFFSET_MS } from './jst-date';
 
 // ---------------------------------------------------------------------------------------------------------
 // Export
@@ -54,7 +55,7 @@ export const csvExportOptionsSchema = z.object({ kind: csvExportKindSchema, enco
 
 /** '受注CSV_20261128_1204.csv' (JST). */
 export function csvExportFileName(kind: CsvExportKind, now: number): string {
-  const d = new Date(now + 9 * 3_600_000).toISOString(); // JST wall clock
+  const d = new Date(now + JST_OFFSET_MS).toISOString(); // JST wall clock
   const stamp = `${d.slice(0, 4)}${d.slice(5, 7)}${d.slice(8, 10)}_${d.slice(11, 13)}${d.slice(14, 16)}`;
   return `${CSV_EXPORT_KIND_LABELS[kind]}_${stamp}.csv`;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, STANDARD_TAX_RATE, TAX_RATES, orderTotal, type OrderInput } from './order';
 import { foldEmail, foldOrderNo, foldTel, foldZip } from './search-fold';
 import { isIsoDate } from './jst-date';
+import { isNpCarrierCode } from './np/carriers';
 import { parseOrThrow, type FieldLabels } from './validation';
 
 const MAX_TEXT = 200;
@@ -99,7 +100,10 @@ export const OrderInputSchema = z
     shippingFee: yen('送料'),
     fee: yen('手数料'),
     discount: yen('値引き'),
-    carrierCode: text('配送業者', 16).nullable(),
+    carrierCode: z
+      .string({ error: '配送業者を選択してください' })
+      .refine(isNpCarrierCode, { error: '配送業者はNPの配送業者（5桁のコード）から選択してください' })
+      .nullable(),
     slipNo: text('配送伝票番号', 64),
     invoiceType: z.enum(INVOICE_TYPES, { error: '請求書区分を選択してください' }),
     note: text('備考', MAX_LONG_TEXT),

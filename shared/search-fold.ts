@@ -4,22 +4,19 @@
  * sides always agree.
  *
  * - 全角/半角: NFKC (ｶﾞ→ガ, ＡＢＣ１２３→abc123, the ideographic space → space) — for keys only, never for display.
- * - kana: katakana → hiragana, and ー ・ and spaces dropped (ヤマダ タロウ = やまだたろう = ﾔﾏﾀﾞﾀﾛｳ).
+ * - kana (shared/kana.ts): katakana → hiragana, iteration marks written out (いすゞ = いすず), and ー, its variants,
+ *   ・ and spaces dropped (ヤマダ タロウ = やまだたろう = ﾔﾏﾀﾞﾀﾛｳ).
  * - TEL / zip: digits only (hyphens, spaces, parentheses dropped; +81 read as 0).
  * - email: case-insensitive.
  */
 
+import { LONG_VOWEL_VARIANTS, expandIterationMarks, toHiragana, widenKana } from './kana';
+
 const WHITESPACE = /\s+/gu;
-const KATAKANA = /[\u30a1-\u30f6]/gu;
-const KANA_PUNCT = /[-ー・･‐]/gu;
+const KANA_PUNCT = new RegExp(`[ー・･${LONG_VOWEL_VARIANTS}]`, 'gu');
 
 function nfkc(s: string): string {
   return s.normalize('NFKC');
-}
-
-/** Katakana → hiragana (ァ..ヶ); other characters unchanged. */
-export function katakanaToHiragana(s: string): string {
-  return s.replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
 /** Generic text key: NFKC, lower case, no whitespace (for goods names and other free text). */
@@ -29,12 +26,15 @@ export function foldText(s: string): string {
 
 /** Name key (お名前): the generic fold plus katakana → hiragana, so a kana given name matches either script. */
 export function foldName(s: string): string {
-  return katakanaToHiragana(foldText(s));
+  // widenKana first, so ｦﾞ, ヺ and ヲ゛ (and ゔ, ヴ, う゛) end as one key; NFC joins a voiced mark to its letter.
+  const key = toHiragana(foldText(widenKana(s)));
+  return expandIterationMarks(VOICED_MARK.test(key) ? key.normalize('NFC') : key);
 }
+const VOICED_MARK = /\u3099|\u309A/u;
 
 /** Kana key (フリガナ): NFKC, hiragana, without spaces, ー and ・. */
 export function foldKana(s: string): string {
-  return katakanaToHiragana(foldText(s)).replace(KANA_PUNCT, '');
+  return foldName(s).replace(KANA_PUNCT, '');
 }
 
 /** Email key: NFKC, trimmed, lower case. */

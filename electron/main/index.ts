@@ -8,7 +8,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { createAppCore, type AppCore } from '../compose/app-core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../compose/app-core';
+import { DatabaseFileError } from '../core/db';
+import { jstDateTimeLabel } from '../../shared/jst-date';
 import { createFileSecretStore } from '../core/credentials/secret-store';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { appUrl } from './app-url';
@@ -49,6 +51,27 @@ async function createWindow(): Promise<BrowserWindow> {
   return win;
 }
 
+/** A damaged store at startup: offer the newest good backup (docs/data.md), then open on it. */
+async function openCoreOfferingBackup(options: AppCoreOptions): Promise<AppCore> {
+  try {
+    return await createAppCore(options);
+  } catch (e) {
+    const backup = e instanceof DatabaseFileError ? e.newestBackup : null;
+    if (!backup) throw e;
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: APP_NAME,
+      message: (e as Error).message,
+      detail: `バックアップ「${backup.name}」（${jstDateTimeLabel(backup.at)}）から復元して起動しますか？ 今のファイルは「.damaged-…」として残します。`,
+      buttons: ['バックアップから復元して起動', '終了'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) throw e;
+    return createAppCore({ ...options, restoreBackup: backup.name });
+  }
+}
+
 async function boot(): Promise<void> {
   await app.whenReady();
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
@@ -61,7 +84,7 @@ async function boot(): Promise<void> {
     documentsDir: () => app.getPath('documents'),
   });
   const secrets = createFileSecretStore(join(dataDir, 'credentials.bin'), createSafeStorageCipher());
-  core = await createAppCore({
+  core = await openCoreOfferingBackup({
     dataDir,
     secrets,
     transport: 'ipc',
@@ -77,6 +100,12 @@ async function boot(): Promise<void> {
         return result.canceled || !result.filePath ? null : { path: result.filePath, download: null };
       },
       printDeliveryNotes: (request) => printWindows.print(request),
+      backupTarget: async (suggestedName) => {
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
+        const owner = BrowserWindow.getFocusedWindow();
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : { path: result.filePath, download: null };
+      },
     },
   });
   bindIpc(ipcMain, core.dispatch, () => trusted, printWindows.trusted);

@@ -18,6 +18,7 @@ import { NP_CODE } from '../../shared/np/codes';
 import { decide, goesToReview, type DecisionInput } from './decision';
 import { emptyOps, type SandboxStore } from './store';
 import type { Decision, NpOp, SandboxMerchant, SandboxRules, SandboxTxn } from './types';
+import { zipLookup } from '../core/zip/lookup';
 
 export interface OpContext {
   store: SandboxStore;
@@ -42,7 +43,7 @@ function validationOptions(ctx: OpContext) {
   return {
     strictAmount: ctx.rules.strictAmount,
     requireEmail: ctx.merchant.requireEmail ?? ctx.rules.requireEmail,
-    zipAddress: ctx.rules.checkZipAddress,
+    zipAddress: ctx.rules.checkZipAddress ? zipLookup : undefined,
   };
 }
 

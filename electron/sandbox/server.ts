@@ -149,6 +149,8 @@ export class SandboxServer {
     if (this.refuseForeign(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname.replace(/\/+$/, '') || '/';
+    // Like any server, its Date header is its own clock (moved by POST /__sandbox/clock): clients learn skew from it.
+    res.setHeader('Date', new Date(this.store.now()).toUTCString());
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) return this.handleNp(req, res, path.slice(API_PREFIX.length));
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
       return this.handleAdmin(req, res, path.slice(ADMIN_PREFIX.length), url.searchParams);

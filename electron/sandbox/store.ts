@@ -178,7 +178,7 @@ export class SandboxStore {
       transactions: this.all(),
     };
     const tmp = `${this.dataFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
+    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 }); // POSIX: only the owner (docs/data.md)
     renameSync(tmp, this.dataFile);
   }
 

@@ -28,6 +28,8 @@ export interface WebAppOptions {
   /** Run the startup refresh at once (default true). */
   launchSync?: boolean;
   npTimeoutMs?: number;
+  /** Restore this backup before opening (a damaged store; docs/data.md). */
+  restoreBackup?: string;
   /** Send all mail to this SMTP server, without login (--smtp-host/--smtp-port). */
   smtp?: { host: string; port: number };
 }
@@ -45,7 +47,7 @@ export interface WebApp {
 export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
   const staticDir = opts.staticDir ?? (await ensureRendererBuilt((l) => opts.log?.info(l)));
   const downloadDir = join(opts.dataDir, 'exports');
-  mkdirSync(downloadDir, { recursive: true });
+  mkdirSync(downloadDir, { recursive: true, mode: 0o700 });
   const core = await createAppCore({
     dataDir: opts.dataDir,
     transport: 'http',
@@ -53,6 +55,7 @@ export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
     log: opts.log,
     demoOrders: opts.demo ? (opts.demoOrders ?? 300) : 0,
     npTimeoutMs: opts.npTimeoutMs,
+    restoreBackup: opts.restoreBackup,
     mail: opts.smtp ? { smtpOverride: opts.smtp } : undefined,
     sandboxTarget: opts.npUrl && opts.credentials ? { url: opts.npUrl, credentials: opts.credentials } : undefined,
     ports: {

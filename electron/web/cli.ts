@@ -1,5 +1,5 @@
 /**
- * npm run web -- --port <p> --data-dir <dir> [--demo] [--np-url <url> --merchant-code C --terminal-id T]
+ * npm run web -- --port <p> --data-dir <dir> [--demo] [--restore-backup <name>|latest] [--np-url <url> --merchant-code C --terminal-id T]
  * (the SP code from ATOBARAI_SP_CODE or --sp-code-file: electron/web/cli-options.ts)
  *   [--smtp-host H --smtp-port P]  (all mail to that SMTP server, no login)
  * Prints one line `Atobarai Desk: http://127.0.0.1:<p>/?token=<token>` that opens the app.
@@ -12,7 +12,7 @@ import { startWebApp } from './app';
 import { NP_TARGET_OPTIONS, NP_TARGET_USAGE, npTargetFromFlags } from './cli-options';
 import { messageOf } from '../../shared/error-message';
 
-const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]]
+const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]] [--restore-backup <name>|latest]
                       ${NP_TARGET_USAGE}
                       [--smtp-host H --smtp-port P]`;
 
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'demo-orders': { type: 'string' },
       ...NP_TARGET_OPTIONS,
+      'restore-backup': { type: 'string' },
       'smtp-host': { type: 'string' },
       'smtp-port': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     credentials: np.credentials,
     smtp: values['smtp-host'] ? { host: values['smtp-host'], port: smtpPort } : undefined,
     log,
+    restoreBackup: values['restore-backup'],
   });
   console.log(`Atobarai Desk: ${app.url}`);
   const shutdown = () => void app.stop().then(() => process.exit(0));
@@ -59,5 +61,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(`atobarai web: ${messageOf(e)}`);
+  const backup = (e as { newestBackup?: { name: string } | null }).newestBackup;
+  if (backup) console.error(`to restore it: npm run web -- --restore-backup ${backup.name} (or --restore-backup latest)`);
   process.exit(1);
 });

@@ -20,7 +20,8 @@ import type {
   SettlementType,
 } from './api-types';
 import { toJstDate } from '../jst-date';
-import { normalizeTel, normalizeZip, toFullWidthKana } from './text';
+import { normalizeTel, normalizeZip } from './text';
+import { widenKana } from '../kana';
 import type { InvoiceType, OrderInput, Person } from '../order';
 import { orderTotal } from '../order';
 import type { NpUpdatePreview } from '../sync';
@@ -36,7 +37,7 @@ export const GOODS_LINE_NAMES = { shipping: '送料', fee: '決済手数料', di
 
 export const SETTLEMENT_TYPES: Record<InvoiceType, SettlementType> = { separate: '02', bundled: '03' };
 
-const text = (s: string): string => toFullWidthKana(s.trim());
+const text = (s: string): string => widenKana(s.trim());
 
 function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
   const v = text(value);

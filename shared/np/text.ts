@@ -7,7 +7,7 @@
  *  - control characters (C0, DEL, C1), including tab and newline;
  *  - half-width katakana (U+FF61–U+FF9F): CP932 can encode them, but NP's own guidance and integrators convert
  *    them to full-width, and NP flags them as garbled (RE003/RE013). Refusing them is the stricter reading;
- *    the client converts them with toFullWidthKana() before sending.
+ *    the client converts them with widenKana() (shared/kana.ts) before sending.
  * NEC/IBM extension characters that CP932 encodes (①, ㈱, 髙, 﨑) are accepted here; the sandbox may put such
  * orders on hold (RE003/RE013), as NP does for platform-dependent characters.
  */
@@ -100,13 +100,6 @@ export function npLength(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
-}
-
-/** Half-width katakana (and ｡｢｣､･ｰ, ﾞﾟ) → full-width; every other character is left as it is. */
-export function toFullWidthKana(s: string): string {
-  return s.replace(/[\uFF61-\uFF9F]+/g, (run) =>
-    run.normalize('NFKC').replace(/\u3099/g, '\u309B').replace(/\u309A/g, '\u309C'),
-  );
 }
 
 /** Phone number as digits only: NFKC (full-width digits), '+81' → '0', everything but digits removed. */

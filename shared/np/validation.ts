@@ -8,7 +8,7 @@
 import { isNpCarrierCode } from './carriers';
 import { addDays, isIsoDate } from '../jst-date';
 import { findProhibitedChars, npLength } from './text';
-import { zipMatchesAddress } from './zip-prefecture';
+import { checkZipAddress, zipMismatchMessage, type ZipAddressMismatch, type ZipLookup } from '../zip-address';
 import { NP_EMAIL_CODES as EMAIL, NP_PERSON_CODES, type PersonCodes } from './codes';
 
 export {
@@ -18,7 +18,6 @@ export {
   npLength,
   normalizeTel,
   normalizeZip,
-  toFullWidthKana,
 } from './text';
 
 export interface NpValidationOptions {
@@ -27,10 +26,11 @@ export interface NpValidationOptions {
   /** The merchant's settings require the buyer's email (E0100068). */
   requireEmail?: boolean;
   /**
-   * Check that the zip code can belong to the address's prefecture (E0100059 / E0100083, shared/np/zip-prefecture.ts).
-   * Off by default: NP's own check is finer and not public; the sandbox turns it on.
+   * Japan Post's entries of a zip code: when given, the address's prefecture and 市区町村 are checked against the
+   * zip code (E0100059 / E0100083, shared/zip-address.ts). The core passes its data (electron/core/zip); the
+   * renderer passes the entries it asked the core for. Absent = not checked.
    */
-  zipAddress?: boolean;
+  zipAddress?: ZipLookup;
 }
 
 export interface ShipmentContext {
@@ -143,11 +143,33 @@ function checkPerson(out: Codes, p: Obj, c: PersonCodes, opts: NpValidationOptio
   checkText(out, p.company_name, NP_LIMITS.company, { chars: c.companyChars, length: c.companyLength });
   checkText(out, p.department_name, NP_LIMITS.department, { chars: c.departmentChars, length: c.departmentLength });
   checkZip(out, p.zip_code, c);
-  if (opts.zipAddress && typeof p.zip_code === 'string' && typeof p.address === 'string' && !zipMatchesAddress(p.zip_code.trim(), p.address)) {
-    out.add(c.zipMismatch);
-  }
+  if (opts.zipAddress && zipMismatchOf(p, opts.zipAddress)) out.add(c.zipMismatch);
   checkText(out, p.address, NP_LIMITS.address, { required: c.addressRequired, chars: c.addressChars, length: c.addressLength });
   checkTel(out, p.tel, c);
+}
+
+function zipMismatchOf(p: Obj, lookup: ZipLookup): ZipAddressMismatch | null {
+  if (typeof p.zip_code !== 'string' || typeof p.address !== 'string') return null;
+  return checkZipAddress(p.zip_code, p.address, lookup(p.zip_code));
+}
+
+/** The detail behind E0100059 / E0100083: whose address, and the Japanese sentence naming the part that disagrees. */
+export interface ZipAddressNote {
+  person: 'customer' | 'dest_customer';
+  message: string;
+}
+
+/** Which part of the address disagrees with the zip code, for the buyer and the ship-to of a register or update item. */
+export function zipAddressNotes(item: unknown, lookup: ZipLookup): ZipAddressNote[] {
+  const it = isObj(item) ? item : {};
+  const notes: ZipAddressNote[] = [];
+  for (const [person, who] of [['customer', '購入者'], ['dest_customer', '配送先']] as const) {
+    const p = it[person];
+    if (!isObj(p) || (person === 'dest_customer' && isEmptyDest(p))) continue;
+    const m = zipMismatchOf(p, lookup);
+    if (m) notes.push({ person, message: zipMismatchMessage(who, m) });
+  }
+  return notes;
 }
 
 /**

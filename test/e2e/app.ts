@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startWebApp, type WebApp } from '../../electron/web/app';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Api } from '../../shared/contract';
 
 export interface AppUnderTest {
@@ -36,6 +36,28 @@ const ANIMATING = `document.getAnimations().some((a) => a.playState === 'running
 export async function screenshot(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 50 && (await page.evaluate<boolean>(ANIMATING)); i++) await page.waitForTimeout(100);
   await page.screenshot({ path: resultsPath(name) });
+}
+
+/** A Japanese page at 1440×900 whose script errors (not the CSP's frame-ancestors notice) go to `errors`. */
+export async function newAppPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('frame-ancestors')) errors.push(m.text());
+  });
+  return page;
+}
+
+/** 受注登録: the first goods line with its price, and ヤマト運輸 when no default carrier filled 配送業者. */
+export async function fillGoodsAndCarrier(page: Page, goods: string, unitPrice: number): Promise<void> {
+  await page.fill('input[name="lines.0.name"]', goods);
+  const price = page.locator('[data-line="0"] .el-input-number input').first();
+  await price.fill(String(unitPrice));
+  await price.blur();
+  if (!(await page.locator('.el-select:has(input[name="carrierCode"]) .el-select__selected-item:not(.is-transparent)').count())) {
+    await page.locator('.el-select:has(input[name="carrierCode"])').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'ヤマト運輸' }).click();
+  }
 }
 
 export async function startApp(opts: { demoOrders?: number } = {}): Promise<AppUnderTest> {

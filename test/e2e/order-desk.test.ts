@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { NpStatus } from '../../shared/np/status';
 import { NP_STATUS_LABELS } from '../../shared/np/status';
 import { browserOrSkip, launchChromium } from './browser';
-import { screenshot, startApp, type AppUnderTest } from './app';
+import { fillGoodsAndCarrier, newAppPage, screenshot, startApp, type AppUnderTest } from './app';
 
 const executable = browserOrSkip();
 
@@ -24,11 +24,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
   beforeAll(async () => {
     sut = await startApp();
     browser = await launchChromium(executable!);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
-    });
+    page = await newAppPage(browser, pageErrors);
   });
 
   afterAll(async () => {
@@ -254,14 +250,7 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
       await page.fill('input[name="customer.zip"]', '107-0052');
       await page.fill('input[name="customer.address"]', '東京都港区赤坂1-2-3 赤坂ハイツ101');
       await page.fill('input[name="customer.tel"]', '090-1111-2222');
-      await page.fill('input[name="lines.0.name"]', '有機緑茶 100g');
-      const price = page.locator('[data-line="0"] .el-input-number input').first();
-      await price.fill('3000');
-      await price.blur();
-      if (!(await page.locator('.el-select:has(input[name="carrierCode"]) .el-select__selected-item:not(.is-transparent)').count())) {
-        await page.locator('.el-select:has(input[name="carrierCode"])').click();
-        await page.locator('.el-select-dropdown__item:visible', { hasText: 'ヤマト運輸' }).click();
-      }
+      await fillGoodsAndCarrier(page, '有機緑茶 100g', 3000);
       await page.locator('[data-test="create-submit"]').click();
       // the new order opens in the dialog, its 取引登録 waiting to be sent
       await expect.poll(() => page.locator('[data-test="dialog-order-no"]').textContent()).toBe(orderNo);

@@ -34,8 +34,9 @@ describe('format', () => {
     expect(formatTel('0120123456')).toBe('0120-123-456');
     expect(formatTel('08001234567')).toBe('0800-123-4567');
     expect(formatTel('050-1234-5678')).toBe('050-1234-5678');
-    // Area codes of 3–5 digits cannot be split without a table: digits rather than a wrong split.
-    expect(formatTel('0422123456')).toBe('0422123456');
+    // Area codes of 2–5 digits by Japan's numbering plan (libphonenumber-js metadata).
+    expect(formatTel('0466123456')).toBe('0466-12-3456');
+    expect(formatTel('0197123456')).toBe('0197-12-3456');
     expect(formatTel('12345')).toBe('12345');
     expect(formatZip('1070052')).toBe('107-0052');
     expect(formatZip('10700')).toBe('10700');

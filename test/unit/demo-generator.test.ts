@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEMO_NOW, DEMO_SPAN_DAYS, NP_ADDRESS_MAX, NP_NAME_MAX, ZIP_TABLE, generateOrders } from '../../electron/core/demo';
+import { DEFAULT_DEMO_NOW, DEMO_SPAN_DAYS, NP_ADDRESS_MAX, NP_NAME_MAX, generateOrders, zipTable } from '../../electron/core/demo';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES } from '../../electron/core/demo/names';
 import { GENDERS, INVOICE_TYPES, ORDER_STATUSES, PAYMENT_METHODS, type OrderInput, type Person } from '../../shared/order';
 import { parseOrderInput } from '../../shared/order-schema';
@@ -66,7 +66,7 @@ describe('generateOrders', () => {
   });
 
   it('gives addresses that start with their zip code’s prefecture, city and town, some with a building', () => {
-    const byZip = new Map(ZIP_TABLE.map((z) => [z[0], z]));
+    const byZip = new Map(zipTable().map((z) => [z[0], z]));
     for (const p of orders.flatMap(people)) {
       const z = byZip.get(p.zip);
       expect(z, p.zip).toBeDefined();

@@ -94,6 +94,8 @@ describe('ISO-2022-JP', () => {
     // eslint-disable-next-line no-control-regex -- ISO-2022-JP's escapes are what is checked
     const text = bytes.toString('latin1').replace(/\x1b\$B([^\x1b]*)\x1b\(B/gu, (_m, jis: string) => iconv.decode(Buffer.from([...Buffer.from(jis, 'latin1')].map((b) => b | 0x80)), 'euc-jp'));
     expect(text).toBe('山田 タロウ様 A1 〓');
+    // voiced half-width kana without a JIS letter (ｱﾞ, ﾜﾞ) are written with ゛ (shared/kana.ts), nothing lost
+    expect(encodeIso2022Jp('ｱﾞﾜﾞｶﾞﾊﾟ').lossy).toEqual([]);
   });
 
   it('encodes header words of at most 75 characters, each a whole escape sequence', () => {

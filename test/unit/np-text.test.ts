@@ -8,8 +8,8 @@ import {
   normalizeTel,
   normalizeZip,
   npLength,
-  toFullWidthKana,
 } from '../../shared/np/text';
+import { widenKana } from '../../shared/kana';
 
 describe('cp932Encodable', () => {
   it('matches an iconv-lite CP932 round trip for every BMP code point (the committed table is current)', () => {
@@ -51,12 +51,12 @@ describe('prohibited characters', () => {
 });
 
 describe('normalisers', () => {
-  it('toFullWidthKana converts half-width kana (with voiced marks) and leaves the rest', () => {
-    expect(toFullWidthKana('ﾔﾏﾀﾞ ﾀﾛｳ')).toBe('ヤマダ タロウ');
-    expect(toFullWidthKana('ﾊﾟﾝ｡ｰ')).toBe('パン。ー');
-    expect(toFullWidthKana('ABC１２３ ①')).toBe('ABC１２３ ①');
-    expect(toFullWidthKana('ﾞ')).toBe('゛');
-    expect(findProhibitedChars(toFullWidthKana('ｶﾞｷﾞｸﾞｹﾞｺﾞﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟｳﾞﾞﾟ'))).toEqual([]);
+  it('widenKana (shared/kana.ts) converts half-width kana (with voiced marks) and leaves the rest', () => {
+    expect(widenKana('ﾔﾏﾀﾞ ﾀﾛｳ')).toBe('ヤマダ タロウ');
+    expect(widenKana('ﾊﾟﾝ｡ｰ')).toBe('パン。ー');
+    expect(widenKana('ABC１２３ ①')).toBe('ABC１２３ ①');
+    expect(widenKana('ﾞ')).toBe('゛');
+    expect(findProhibitedChars(widenKana('ｶﾞｷﾞｸﾞｹﾞｺﾞﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟｳﾞﾞﾟ'))).toEqual([]);
   });
 
   it('normalizeTel keeps digits, converts full-width digits and +81', () => {

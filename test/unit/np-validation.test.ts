@@ -7,7 +7,9 @@ import {
   validateReregisterItem,
   validateShipmentItem,
   validateUpdateItem,
+  zipAddressNotes,
 } from '../../shared/np/validation';
+import { zipLookup } from '../../electron/core/zip/lookup';
 import type { NpRegisterItem } from '../../shared/np/api-types';
 
 function item(over: Record<string, unknown> = {}): NpRegisterItem {
@@ -79,13 +81,20 @@ describe('validateRegisterItem', () => {
     expect(validateRegisterItem(withCustomer({ zip_code: '1070-052' }))).toEqual(['E0100136']);
   });
 
-  it('checks zip against the address prefecture only when asked', () => {
+  it('checks zip against the address (Japan Post data) only when given the data, naming the part', () => {
+    const zipAddress = zipLookup;
     const osakaZip = withCustomer({ zip_code: '530-0001' });
     expect(validateRegisterItem(osakaZip)).toEqual([]);
-    expect(validateRegisterItem(osakaZip, { zipAddress: true })).toEqual(['E0100059']);
+    expect(validateRegisterItem(osakaZip, { zipAddress })).toEqual(['E0100059']);
+    expect(zipAddressNotes(osakaZip, zipAddress)).toEqual([{ person: 'customer', message: '購入者の住所の都道府県「東京都」が郵便番号〒530-0001（大阪府）と一致しません' }]);
     const dest = withDest({ zip_code: '100-0001' });
-    expect(validateRegisterItem(dest, { zipAddress: true })).toEqual(['E0100083']);
-    expect(validateRegisterItem(item(), { zipAddress: true })).toEqual([]);
+    expect(validateRegisterItem(dest, { zipAddress })).toEqual(['E0100083']);
+    const wrongCity = withDest({ zip_code: '530-0001', address: '大阪府堺市堺区1-1' });
+    expect(validateRegisterItem(wrongCity, { zipAddress })).toEqual(['E0100083']);
+    expect(zipAddressNotes(wrongCity, zipAddress)).toEqual([{ person: 'dest_customer', message: '配送先の住所の市区町村が郵便番号〒530-0001（大阪府大阪市北区）と一致しません' }]);
+    expect(validateRegisterItem(item(), { zipAddress })).toEqual([]);
+    expect(validateRegisterItem(withDest({}), { zipAddress })).toEqual([]);
+    expect(zipAddressNotes(withDest({}), zipAddress)).toEqual([]);
   });
 
   it('applies the 11-digit rule to 020/050/060/070/080/090 and 10 digits to the rest', () => {

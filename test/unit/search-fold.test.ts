@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldEmail, foldKana, foldName, foldOrderNo, foldTel, foldText, foldZip, katakanaToHiragana, orderNoNumber } from '../../shared/search-fold';
+import { foldEmail, foldKana, foldName, foldOrderNo, foldTel, foldText, foldZip, orderNoNumber } from '../../shared/search-fold';
+import { toHiragana } from '../../shared/kana';
 import { isIsoDate, jstDayEnd, jstDayStart, toJstDate } from '../../shared/jst-date';
 import { parseSearchCriteria } from '../../shared/search';
 
@@ -14,8 +15,8 @@ describe('kana folding (フリガナ)', () => {
     expect(foldKana('ｺｰﾋｰ')).toBe('こひ');
   });
   it('folds ヴ and small kana', () => {
-    expect(katakanaToHiragana('ヴァイオリン')).toBe('ゔぁいおりん');
-    expect(katakanaToHiragana('ヶ')).toBe('ゖ');
+    expect(toHiragana('ヴァイオリン')).toBe('ゔぁいおりん');
+    expect(toHiragana('ヶ')).toBe('ゖ');
   });
 });
 

@@ -32,6 +32,8 @@ export interface CorePorts {
    * host, where the renderer opens the print view in a new tab and the tab calls window.print().
    */
   printDeliveryNotes?(request: DeliveryNotesPrintRequest): Promise<{ done: boolean; filePath: string | null }>;
+  /** 設定 → バックアップ「別の場所に保存」: where a backup copy goes (default: exportTarget). */
+  backupTarget?(suggestedName: string): Promise<ExportTarget | null>;
 }
 
 export interface CoreContext {
@@ -54,4 +56,9 @@ export interface CoreContext {
   resetDemo(): Promise<number>;
   /** Tell the renderer which orders changed (null = reload the list). */
   changed(ids: number[] | null): void;
+  /** The database file (backups/ is beside it). */
+  dbFile: string;
+  nativeBinding?: string;
+  /** Close the store, run `between` on the closed files (a restore), open it again and reload the UI. */
+  reopenStore(between: () => void): Promise<void>;
 }

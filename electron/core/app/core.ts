@@ -30,9 +30,13 @@ import { documentHandlers } from './handlers/documents';
 import { npHandlers } from './handlers/np-actions';
 import { orderHandlers } from './handlers/orders';
 import { settingsHandlers } from './handlers/settings';
+import { zipHandlers } from './handlers/zip';
 import { createConsoleLogger, type Logger } from './logger';
 import { NpConnectionError, resolveNpEndpoint, type NpEndpointConfig, type SandboxTarget } from './np-connection';
 import { openSession, type Session } from './session';
+import { openStoreWithBackups, takeDataLock } from './store-backups';
+import { backupHandlers } from './handlers/backups';
+import { npSettleHandlers } from './handlers/np-settle';
 
 export interface CoreOptions {
   /** The app's data folder: the database, the embedded sandbox's state, exports. */
@@ -54,6 +58,10 @@ export interface CoreOptions {
   npBaseUrls?: Partial<Record<'test' | 'production', string>>;
   /** NP request timeout (default 30 s, NP's recommendation). */
   npTimeoutMs?: number;
+  /** Take the data folder's lock (default true; docs/data.md). false only for tests of what happens without it. */
+  dataLock?: boolean;
+  /** Restore this backup (a name in backups/, or 'latest' good one) before opening: the damaged-store recovery. */
+  restoreBackup?: string;
   /** Mail: e.g. send to another server (npm run web --smtp-host), shorter waits in tests. */
   mail?: MailOptions;
 }
@@ -85,6 +93,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createConsoleLogger();
   mkdirSync(opts.dataDir, { recursive: true });
+  // One writer per data folder: a second app on the same folder stops here, naming the one that holds it.
+  // A full disk has no room even for the lock file: then the store opens read-only (nobody can write anyway).
+  const { lock, diskFull } = opts.dataLock === false ? { lock: null, diskFull: false } : takeDataLock(opts.dataDir, log);
   const dbFile = join(opts.dataDir, DB_FILE);
   const bus = createEventBus<Events>((e) => log.error('event listener failed', e));
   const baseUrlFor = (env: 'test' | 'production') => opts.npBaseUrls?.[env] ?? NP_BASE_URLS[env];
@@ -99,9 +110,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (credentialsProblem) log.warn('stored NP credentials cannot be read; the app opens without them', credentialsProblem);
   }
 
-  const open = () =>
+  let readOnly: string | null = null;
+  const open = (readonly = false): Session =>
     openSession({
       file: dbFile,
+      readonly,
       nativeBinding: opts.nativeBinding,
       clock,
       log,
@@ -131,7 +144,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       log.warn(`NP connection not configured: ${e.message}`);
     }
     session.sync.stopTimer();
-    if (settings.autoRefreshMinutes > 0) session.sync.startTimer(settings.autoRefreshMinutes);
+    if (settings.autoRefreshMinutes > 0 && !readOnly) session.sync.startTimer(settings.autoRefreshMinutes);
   }
 
   async function seedIfFirstDemoRun(): Promise<number> {
@@ -141,7 +154,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return seedDemoOrders(session, { count, seed: opts.demoSeed ?? 20261128, now: clock.now() });
   }
 
-  session = open();
+  try {
+    // Permissions, the launch backup (daily / before a schema update), a requested restore, then the session;
+    // a damaged store's error carries the newest good backup.
+    ({ session, readOnly } = await openStoreWithBackups({ dataDir: opts.dataDir, dbFile, now: clock.now(), nativeBinding: opts.nativeBinding, restore: opts.restoreBackup, log, open, diskFull }));
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   await reconnect();
   await checkCredentials();
   const seeded = await seedIfFirstDemoRun();
@@ -161,6 +181,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     credentialsProblem: () => credentialsProblem,
     recheckCredentials: checkCredentials,
     changed: (ids) => bus.emit('ordersChanged', { ids }),
+    dbFile,
+    nativeBinding: opts.nativeBinding,
+    async reopenStore(between) {
+      await session.close();
+      try {
+        between();
+      } finally {
+        session = open();
+        await reconnect();
+        bus.emit('ordersChanged', { ids: null });
+      }
+    },
     async resetDemo() {
       await session.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
@@ -179,16 +211,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...npHandlers(ctx),
     ...settingsHandlers(ctx, baseUrlFor),
     ...csvHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...npSettleHandlers(ctx),
     ...mailHandlers(ctx, mail),
     ...documentHandlers(ctx),
+    ...zipHandlers(),
   };
-  const dispatch = createDispatcher(contract, handlers, { log, mapError: mapCoreError });
+  const dispatch = createDispatcher(contract, handlers, { log, mapError: (e) => mapCoreError(e, dbFile, readOnly) });
   const imports = createImportTracker();
 
   return {
     dispatch: (method: string, input: unknown): Promise<ApiResult<unknown>> => imports.track(method, () => dispatch(method, input)),
     subscribe: (listener) => bus.subscribe(listener),
     async startLaunchSync() {
+      if (readOnly) return null; // a sync writes: not while the store is read-only
       try {
         return await session.sync.run('launch');
       } catch (e) {
@@ -201,6 +237,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async close() {
       await mail.stop();
       await session.close();
+      lock?.release();
     },
   };
 }

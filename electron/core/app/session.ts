@@ -5,9 +5,11 @@
  */
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db';
+import { newOwnerToken, releaseOwnerToken } from '../db/owner';
 import { createOrderRepository, type OrderRepository } from '../orders';
 import { createNpService, type NpService } from '../np/np-service';
 import { createSyncEngine, type SyncEngine } from '../np/sync-engine';
+import { createNpClock } from '../np/server-clock';
 import type { NpClient } from '../np/client';
 import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
@@ -23,12 +25,14 @@ export interface Session {
   settings: SettingsStore;
   /** The staged CSV import (its worker has its own connection on the same file). */
   csvImport: ImportStager;
-  /** Stops the timer, waits for a running sync, closes the database. */
+  /** Stops the timer, waits for a running sync (at most closeWaitMs), closes the database. */
   close(): Promise<void>;
 }
 
 export interface SessionOptions {
   file: string;
+  /** Reading only (a full disk): see openDatabase. */
+  readonly?: boolean;
   nativeBinding?: string;
   clock: Clock;
   log: Logger;
@@ -36,17 +40,27 @@ export interface SessionOptions {
   onProgress: (progress: SyncProgress) => void;
   onChanged: (orderIds: number[]) => void;
   onFinished: (summary: SyncSummary) => void;
+  /** How long close() waits for a running sync (default CLOSE_WAIT_MS). */
+  closeWaitMs?: number;
 }
 
+/** Quitting waits this long at most for a sync in flight. */
+export const CLOSE_WAIT_MS = 2000;
+
 export function openSession(opts: SessionOptions): Session {
-  const db = openDatabase(opts.file, { nativeBinding: opts.nativeBinding });
+  const db = openDatabase(opts.file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly });
   const settings = createSettingsStore(db);
   const orders = createOrderRepository(db);
   const np = createNpService(db, {
     clock: opts.clock,
+    // NP's day for 請求書発行日: the skew the client read from NP's Date header (server-clock.ts).
+    npClock: createNpClock(opts.clock, () => opts.getClient()?.serverNow() ?? null),
     mapping: () => ({ siteName: settings.get().siteName || undefined }),
   });
+  // The engine's outbox claims live as long as this connection: once it is closed, nothing it sent can be recorded.
+  const owner = newOwnerToken();
   const sync = createSyncEngine({
+    owner,
     db,
     np,
     getClient: opts.getClient,
@@ -66,9 +80,18 @@ export function openSession(opts: SessionOptions): Session {
     settings,
     csvImport,
     async close() {
-      await sync.close();
+      // A sync waiting on a hanging NP must not hold up quitting: its rows stay `sending` and the next start
+      // settles them (a register as 登録されたか不明), exactly as after a crash (docs/sync.md).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = await Promise.race([
+        sync.close().then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), opts.closeWaitMs ?? CLOSE_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+      if (!waited) opts.log.warn('closing while a sync is still waiting for NP: it is left to the next start');
       await csvImport.close();
       db.close();
+      releaseOwnerToken(owner);
     },
   };
 }

@@ -37,16 +37,15 @@ export interface ExportRow {
   np: NpExportInfo | null;
 }
 
+/** A column; every cell is neutralised against formula injection when written (writer.ts). */
 export interface ExportColumn {
   header: string;
-  /** Free text typed by people: neutralised against formula injection. */
-  text: boolean;
   value(row: ExportRow): string;
 }
 
 const label = (field: ImportField): string => IMPORT_FIELD_INFO[field].label;
-const textCol = (field: ImportField, value: (r: ExportRow) => string): ExportColumn => ({ header: label(field), text: true, value });
-const valueCol = (header: string, value: (r: ExportRow) => string): ExportColumn => ({ header, text: false, value });
+const textCol = (field: ImportField, value: (r: ExportRow) => string): ExportColumn => ({ header: label(field), value });
+const valueCol = (header: string, value: (r: ExportRow) => string): ExportColumn => ({ header, value });
 const yen = (n: number): string => String(n);
 const goodsTotal = (o: Order): number => o.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
 
@@ -109,7 +108,7 @@ const ORDER_COLUMNS: ExportColumn[] = [
   ...amounts,
   ...buyer,
   ...personColumns('shipTo', (r) => r.order.shipTo),
-  { header: '購入商品', text: true, value: (r) => r.order.lines.map((l) => `${l.name}×${l.quantity}`).join(' / ') },
+  { header: '購入商品', value: (r) => r.order.lines.map((l) => `${l.name}×${l.quantity}`).join(' / ') },
   ...tail,
 ];
 

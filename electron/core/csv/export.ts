@@ -3,7 +3,8 @@
  * about 16K characters is formatted, encoded and written, then the next only once the output takes more), so
  * 100,000 orders never sit in memory as one file. The CSV is formatted here rather than by csv-stringify: with
  * every field quoted there is nothing to decide per field, and one stream chunk per row cost a third of the time.
- * Every field quoted, CRLF, a Japanese header row; Shift_JIS (CP932) or UTF-8 with BOM.
+ * Every field quoted, CRLF, a Japanese header row; Shift_JIS (CP932) or UTF-8 with BOM. Lines are written by
+ * writer.ts (csvLine), which neutralises formula starts and removes control characters in every cell.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,7 +13,7 @@ import type { CsvEncoding, CsvExportKind, CsvExportSummary, CsvLossyCell } from 
 import type { Order } from '../../../shared/order';
 import { exportColumns, type ExportRow, type NpExportInfo } from './columns';
 import { toCp932Text } from './cp932';
-import { neutraliseFormula } from './formula';
+import { csvLine } from './writer';
 
 export interface ExportOrdersOptions {
   orders: Iterable<Order>;
@@ -52,16 +53,6 @@ function rowsOf(order: Order, kind: CsvExportKind, np: NpExportInfo | null): Exp
   return order.lines.map((line, i) => ({ order, line, lineNo: i + 1, np }));
 }
 
-/** One CSV line: every field quoted ("" inside), CRLF. */
-export function csvLine(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i]!;
-    line += `${i ? ',' : ''}"${c.includes('"') ? c.replaceAll('"', '""') : c}"`;
-  }
-  return `${line}\r\n`;
-}
-
 /**
  * The file's text in pieces of about CHUNK_CHARS characters: big enough that encoding and writing cost little
  * per row, small enough that a slow disk holds back the reading of orders (a few dozen rows ahead at most).
@@ -78,8 +69,7 @@ function* textChunks(opts: ExportOrdersOptions, summary: { rows: number }, losse
     for (const row of rowsOf(order, opts.kind, opts.np ? opts.np(order) : null)) {
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i]!;
-        const raw = c.value(row);
-        const value = c.text ? neutraliseFormula(raw) : raw;
+        const value = c.value(row);
         if (cp932) {
           const { text: safe, lost } = toCp932Text(value);
           if (lost.length) losses.add(c.header, lost);

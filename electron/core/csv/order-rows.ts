@@ -20,10 +20,9 @@ import {
   parseQuantity,
   parseTaxRate,
   parseYen,
-  toKatakana,
-  widenHalfwidthKana,
   type Parsed,
 } from './values';
+import { toKatakana, widenKana } from '../../../shared/kana';
 
 /** One order read from the file, valid for the store. */
 export interface ParsedOrder {
@@ -90,12 +89,12 @@ class RowReader {
 
 function readPerson(r: RowReader, prefix: 'customer' | 'shipTo'): Person {
   return {
-    name: widenHalfwidthKana(r.text(`${prefix}.name`)),
+    name: widenKana(r.text(`${prefix}.name`)),
     kana: toKatakana(r.text(`${prefix}.kana`)),
-    companyName: widenHalfwidthKana(r.text(`${prefix}.companyName`)),
-    departmentName: widenHalfwidthKana(r.text(`${prefix}.departmentName`)),
+    companyName: widenKana(r.text(`${prefix}.companyName`)),
+    departmentName: widenKana(r.text(`${prefix}.departmentName`)),
     zip: r.text(`${prefix}.zip`),
-    address: widenHalfwidthKana(r.text(`${prefix}.address`)),
+    address: widenKana(r.text(`${prefix}.address`)),
     tel: r.text(`${prefix}.tel`),
   };
 }
@@ -145,7 +144,7 @@ function readOrderFields(r: RowReader): Omit<OrderInput, 'orderNo' | 'lines'> & 
 function readLine(r: RowReader): GoodsLine {
   const taxRate = r.value('line.taxRate', parseTaxRate, null);
   return {
-    name: widenHalfwidthKana(r.text('line.name')),
+    name: widenKana(r.text('line.name')),
     unitPrice: r.value('line.unitPrice', parseYen) ?? 0,
     quantity: r.value('line.quantity', parseQuantity) ?? 0,
     ...(taxRate === 8 && { taxRate }),

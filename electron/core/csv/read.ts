@@ -15,6 +15,7 @@
 import iconv from 'iconv-lite';
 import { ApiError } from '../../../shared/api-result';
 import type { CsvDetectedEncoding, CsvRowProblem } from '../../../shared/csv';
+import { stripControlChars } from './formula';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -42,7 +43,10 @@ export interface DecodedCsv {
   encoding: CsvDetectedEncoding;
 }
 
-/** The file's text and encoding (detectEncoding's rules); the bytes are decoded once. */
+/**
+ * The file's text and encoding (detectEncoding's rules); the bytes are decoded once. Control characters (NUL …;
+ * tab and line breaks stay) are removed: no field of an order may hold them and NP refuses them.
+ */
 export function decodeCsv(buf: Uint8Array): DecodedCsv {
   if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
     throw new ApiError({
@@ -50,10 +54,10 @@ export function decodeCsv(buf: Uint8Array): DecodedCsv {
       message: 'UTF-16のファイル（Excelの「Unicode テキスト」）には対応していません。Excelで「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください。',
     });
   }
-  if (startsWith(buf, UTF8_BOM)) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf8bom' }; // drops the BOM
+  if (startsWith(buf, UTF8_BOM)) return { text: stripControlChars(new TextDecoder('utf-8').decode(buf)), encoding: 'utf8bom' }; // drops the BOM
   const utf8 = strictUtf8(buf);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf8' };
-  return { text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'cp932'), encoding: 'cp932' };
+  if (utf8 !== null) return { text: stripControlChars(utf8), encoding: 'utf8' };
+  return { text: stripControlChars(iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'cp932')), encoding: 'cp932' };
 }
 
 export interface CsvRecord {

@@ -1,7 +1,7 @@
 /**
  * Cell values: how the CSV writes dates, zip codes, TEL numbers and codes, and how an import reads what
- * shops and Excel write (全角 digits, 1,234円, 2026/1/5 9:03, 令和 not supported, 〒107-0052 …).
- * Times are JST wall clock (Japan has no daylight saving time).
+ * shops and Excel write (全角 digits, 1,234円, 2026/1/5 9:03, 令和6年11月28日, R6.11.28, 〒107-0052 …).
+ * Times are JST wall clock (Japan has no daylight saving time); dates and eras come from shared/jst-date.ts.
  */
 import {
   GENDER_LABELS,
@@ -14,8 +14,8 @@ import {
   type PaymentMethod,
   type TaxRate,
 } from '../../../shared/order';
+import { JST_OFFSET_MS, fitsEra, readEraYear, type Era } from '../../../shared/jst-date';
 
-const JST_OFFSET_MS = 9 * 3_600_000;
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 // ---------------------------------------------------------------------------------------------------------
@@ -82,10 +82,14 @@ interface DateParts {
   s: number;
   offsetMs: number | null;
   hasTime: boolean;
+  /** The era the date was written in (令和6年…, R6.…), if any. */
+  era: Era | null;
 }
 
 function dateParts(raw: string): DateParts | null {
-  const s = nfkc(raw);
+  const n = nfkc(raw);
+  const era = readEraYear(n);
+  const s = era ? `${era.year}年${era.rest}` : n;
   const m = DATE_TIME.exec(s);
   if (m) {
     const zone = m[7];
@@ -105,10 +109,11 @@ function dateParts(raw: string): DateParts | null {
       s: Number(m[6] ?? 0),
       offsetMs,
       hasTime: m[4] !== undefined,
+      era: era?.era ?? null,
     };
   }
-  const c = COMPACT_DATE.exec(s);
-  if (c) return { y: Number(c[1]), mo: Number(c[2]), d: Number(c[3]), h: 0, mi: 0, s: 0, offsetMs: null, hasTime: false };
+  const c = era ? null : COMPACT_DATE.exec(s);
+  if (c) return { y: Number(c[1]), mo: Number(c[2]), d: Number(c[3]), h: 0, mi: 0, s: 0, offsetMs: null, hasTime: false, era: null };
   return null;
 }
 
@@ -117,14 +122,25 @@ function isRealDate(p: DateParts): boolean {
   return t.getUTCFullYear() === p.y && t.getUTCMonth() === p.mo - 1 && t.getUTCDate() === p.d && p.h < 24 && p.mi < 60 && p.s < 60;
 }
 
+const isoOf = (p: DateParts): string => `${p.y}-${pad(p.mo)}-${pad(p.d)}`;
+
+/** Why a real date cannot be read, or null: an era date before the era began (令和元年4月30日). */
+function eraProblem(p: DateParts, raw: string, label: string): string | null {
+  if (!p.era || fitsEra(p.era, isoOf(p))) return null;
+  return `${label}「${raw}」は${p.era.name}が始まる${p.era.start.replaceAll('-', '/')}より前の日付です`;
+}
+
 /**
  * A date and optional time as an instant: 2026/11/28 12:04:05, 2026-11-28, 2026/1/5 9:03 (Excel),
- * 2026年11月28日, 20261128, ISO 8601 with an offset. Without an offset the time is JST.
+ * 2026年11月28日, 令和8年11月28日 / R8.11.28 (和暦, 元年 too), 20261128, ISO 8601 with an offset. Without an offset the
+ * time is JST.
  */
 export function parseDateTime(raw: string, label: string): Parsed<number> {
   const p = dateParts(raw);
   if (!p) return fail(`${label}「${raw}」は日付として読めません（例: 2026/11/28 12:34）`);
   if (!isRealDate(p)) return fail(`${label}「${raw}」は存在しない日付です`);
+  const beforeEra = eraProblem(p, raw, label);
+  if (beforeEra) return fail(beforeEra);
   const local = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
   return ok(local - (p.offsetMs ?? JST_OFFSET_MS));
 }
@@ -132,9 +148,10 @@ export function parseDateTime(raw: string, label: string): Parsed<number> {
 /** A calendar date 'YYYY-MM-DD' (生年月日); a time part is refused. */
 export function parseDate(raw: string, label: string): Parsed<string> {
   const p = dateParts(raw);
-  if (!p || p.hasTime) return fail(`${label}「${raw}」は日付として読めません（例: 1990/04/01）`);
+  if (!p || p.hasTime) return fail(`${label}「${raw}」は日付として読めません（例: 1990/04/01、平成2年4月1日）`);
   if (!isRealDate(p)) return fail(`${label}「${raw}」は存在しない日付です`);
-  return ok(`${p.y}-${pad(p.mo)}-${pad(p.d)}`);
+  const beforeEra = eraProblem(p, raw, label);
+  return beforeEra ? fail(beforeEra) : ok(isoOf(p));
 }
 
 /** Lower case, NFKC, no spaces or brackets: how labels and codes are compared. */
@@ -215,15 +232,3 @@ export function parseGender(raw: string): Parsed<Gender> {
 const INVOICE_TYPES = table<InvoiceType>(INVOICE_TYPE_LABELS, { 別送り: 'separate', 同梱請求書: 'bundled', 請求書同梱: 'bundled', 請求書別送: 'separate' });
 export const parseInvoiceType = (raw: string): Parsed<InvoiceType> =>
   lookup(INVOICE_TYPES, raw, '請求書区分', Object.values(INVOICE_TYPE_LABELS));
-
-/** Half-width katakana to full width (ｶﾞ→ガ); nothing else changes (names keep ㈱, ①, 全角英数 as entered). */
-export function widenHalfwidthKana(s: string): string {
-  return HALFWIDTH_KANA.test(s) ? s.replace(HALFWIDTH_KANA_RUNS, (run) => run.normalize('NFKC')) : s;
-}
-const HALFWIDTH_KANA = /[\uFF61-\uFF9F]/u;
-const HALFWIDTH_KANA_RUNS = /[\uFF61-\uFF9F]+/gu;
-
-/** フリガナ: half-width kana widened, hiragana → katakana (some carts export ふりがな). */
-export function toKatakana(s: string): string {
-  return widenHalfwidthKana(s).replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}

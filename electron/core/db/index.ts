@@ -1,5 +1,5 @@
 export { openDatabase, type OpenDatabaseOptions } from './open';
 export { migrate, schemaVersion, assertMigrationOrder } from './migrate';
-export { DatabaseFileError, type DatabaseFileProblem } from './errors';
+export { DatabaseFileError, StorageError, storageErrorOf, type DatabaseFileProblem, type StorageProblem } from './errors';
 export type { Migration } from './migration';
 export { MIGRATIONS } from './migrations';

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { DatabaseFileError } from './errors';
 import type { Migration } from './migration';
@@ -13,6 +13,11 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** Path of a better_sqlite3.node built for this runtime (Electron vs Node); better-sqlite3's own option. */
   nativeBinding?: string;
+  /**
+   * Open an existing, current store for reading only (a full disk: staff can still look things up). Nothing is
+   * written: no WAL switch, no migration, no planner statistics.
+   */
+  readonly?: boolean;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -35,6 +40,22 @@ function foreign(file: string): DatabaseFileError {
   );
 }
 
+function empty(file: string): DatabaseFileError {
+  return new DatabaseFileError(
+    file,
+    'empty',
+    `データベースファイル「${file}」が空（0バイト）です。コピーや保存が途中で止まった可能性があります。新しい空のデータとしては開きません。ファイルは変更していません。バックアップから戻してください。`,
+  );
+}
+
+function walWithoutMain(file: string): DatabaseFileError {
+  return new DatabaseFileError(
+    file,
+    'corrupt',
+    `データベースファイル「${file}」がなく、未反映の変更ファイル「${file}-wal」だけが残っています。二つは一組のファイルです（docs/data.md）。本体を元の場所に戻すか、バックアップから戻してください。ファイルは変更していません。`,
+  );
+}
+
 function cannotOpen(file: string, cause: unknown): DatabaseFileError {
   const reason = messageOf(cause);
   return new DatabaseFileError(file, 'open', `データベースファイル「${file}」を開けません: ${reason}`, { cause });
@@ -48,10 +69,13 @@ function checkHeader(file: string): void {
     if (!st.isFile()) throw new Error('ファイルではありません');
     size = st.size;
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return; // a new database
-    throw cannotOpen(file, cause);
+    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotOpen(file, cause);
+    // A new database, unless its -wal is still there: the changes of a file that was moved or deleted.
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) throw walWithoutMain(file);
+    return;
   }
-  if (size === 0) return;
+  // SQLite would take an empty file for a new database: an emptied store would silently start over.
+  if (size === 0) throw empty(file);
   if (size < SQLITE_HEADER_SIZE) throw corrupt(file);
   const head = Buffer.alloc(SQLITE_MAGIC.length);
   const fd = openSync(file, 'r');
@@ -77,6 +101,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
   const migrations = opts.migrations ?? MIGRATIONS;
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) checkHeader(file);
+  if (opts.readonly) return openReadOnly(file, migrations.length, opts);
   let db: Database;
   try {
     db = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
@@ -91,8 +116,9 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       const version = schemaVersion(db);
       if (version === 0 && objects > 0) throw foreign(file);
       if (version > migrations.length) migrate(db, migrations, file); // throws 'newer' without writing
-      // Switching to WAL rewrites the header: check an existing non-WAL file first.
-      if (!inMemory && version > 0 && db.pragma('journal_mode', { simple: true }) !== 'wal') {
+      // Damage is found here, not by the first search that touches a broken page or index (WAL files too;
+      // before switching to WAL, which rewrites the header of a non-WAL file).
+      if (!inMemory && version > 0) {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw corrupt(file, new Error(String(check)));
       }
@@ -115,6 +141,47 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     // with them SQLite knows which search filter keeps few rows and picks that index (orders/search-sql.ts).
     // Nothing to do on most opens; ~0.2 s once for 100,000 new orders.
     db.pragma('optimize = 0x10002');
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof DatabaseFileError) throw e;
+    throw isCorruption(e) ? corrupt(file, e) : cannotOpen(file, e);
+  }
+}
+
+/**
+ * Reading only. A WAL database needs its -shm even for that, which a full disk may have no room for: then, when
+ * the -wal holds nothing (the app closed cleanly), the file is read into memory and queried from there,
+ * `query_only` so that nothing pretends to be saved.
+ */
+function openReadOnly(file: string, latest: number, opts: OpenDatabaseOptions): Database {
+  const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...binding });
+    db.pragma('user_version'); // the -shm is mapped here
+  } catch (cause) {
+    if (isCorruption(cause)) throw corrupt(file, cause);
+    const walEmpty = !existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0;
+    if (!walEmpty) throw cannotOpen(file, cause);
+    try {
+      const bytes = readFileSync(file);
+      bytes[18] = 1; // file format: rollback journal (a WAL header cannot be opened from memory)
+      bytes[19] = 1;
+      db = new BetterSqlite3(bytes, binding);
+      db.pragma('query_only = 1');
+    } catch (inner) {
+      throw isCorruption(inner) ? corrupt(file, inner) : cannotOpen(file, inner);
+    }
+  }
+  try {
+    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
+    const version = schemaVersion(db);
+    if (version !== latest) throw cannotOpen(file, new Error(`読み取り専用では更新（スキーマ ${version} → ${latest}）できません`));
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corrupt(file, new Error(String(check)));
+    db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -65536');
     return db;
   } catch (e) {
     db.close();

@@ -7,7 +7,7 @@ import { DAY_MS, JST_OFFSET_MS } from '../../../shared/jst-date';
 import { createRandom, type Random } from './random';
 import { COMPANIES, DEPARTMENTS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES, type NameEntry } from './names';
 import { BUILDINGS, CATALOGUE, LONG_ADDRESS_TAIL, NOTES, SHOP_MEMOS } from './catalogue';
-import { ZIP_TABLE, type ZipEntry } from './zip-table';
+import { zipTable, type ZipEntry } from './zip-table';
 
 export interface GenerateOrdersOptions {
   seed: number;
@@ -60,7 +60,6 @@ const BLOCK_STYLES = [['hyphen', 60], ['chome', 25], ['lot', 15]] as const;
 const EMAIL_STYLES = [['dot', 40], ['initial', 40], ['underscore', 20]] as const;
 /** Share of orders placed by a buyer who ordered before (購入履歴 > 1). */
 const REPEAT_SHARE = 0.25;
-const PREFECTURE_OF_ZIP = new Map(ZIP_TABLE.map((z) => [z[0], z[1]]));
 
 interface Who {
   surname: NameEntry;
@@ -108,6 +107,9 @@ function emailFor(r: Random, w: Who, n: number): string {
   return r.chance(0.05) ? email.replace(/^./u, (c) => c.toUpperCase()) : email;
 }
 
+let prefectureOfZip: Map<string, string> | null = null;
+const prefectureOfDemoZip = (zip: string): string => (prefectureOfZip ??= new Map(zipTable().map((z) => [z[0], z[1]]))).get(zip) ?? '';
+
 function birthDateFor(r: Random, now: number): string | null {
   if (r.chance(0.15)) return null;
   const age = r.int(18, 82);
@@ -117,7 +119,7 @@ function birthDateFor(r: Random, now: number): string | null {
 
 function buyer(r: Random, n: number, now: number): Customer {
   const w = person(r);
-  const z = r.pick(ZIP_TABLE);
+  const z = r.pick(zipTable());
   const company = r.chance(0.08) ? r.pick(COMPANIES) : null;
   return {
     ...fullName(r, w),
@@ -135,7 +137,7 @@ function buyer(r: Random, n: number, now: number): Customer {
 /** A gift recipient: someone else, elsewhere (or the same family at another address). */
 function shipTo(r: Random, c: Customer): Person {
   const w = person(r);
-  const z = r.pick(ZIP_TABLE);
+  const z = r.pick(zipTable());
   const family = r.chance(0.3) ? SURNAMES.find(([kanji, kana]) => c.name.startsWith(kanji) && c.kana.startsWith(kana)) : undefined;
   const name = fullName(r, family ? { ...w, surname: family } : w);
   return { ...name, companyName: '', departmentName: '', zip: z[0], address: addressFor(r, z), tel: telFor(r, z[1]) };
@@ -212,7 +214,7 @@ export function generateOrders(opts: GenerateOrdersOptions): OrderInput[] {
     const lines = goodsLines(r);
     const subtotal = lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
     const discount = r.chance(0.1) ? Math.min(subtotal, r.pick([100, 200, 300, 500, 1000])) : 0;
-    const shippingFee = subtotal - discount >= FREE_SHIPPING_FROM ? 0 : FAR_PREFECTURES.has(PREFECTURE_OF_ZIP.get(customer.zip) ?? '') ? 1200 : 660;
+    const shippingFee = subtotal - discount >= FREE_SHIPPING_FROM ? 0 : FAR_PREFECTURES.has(prefectureOfDemoZip(customer.zip)) ? 1200 : 660;
     const fee = paymentMethod === 'np_atobarai' ? r.weighted<number>([[250, 70], [0, 30]]) : paymentMethod === 'cod' ? 330 : 0;
     const life = lifecycle(r, orderedAt, now, paymentMethod);
     const phone = r.chance(0.02);

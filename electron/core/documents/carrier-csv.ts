@@ -1,7 +1,7 @@
 /**
  * Writes 送り状データ: one row per order in the carrier's layout (carrier-layouts.ts), CP932 through the
- * CSV export's writer path — formula neutralisation (csv/formula.ts), CP932 text with its lossy-character
- * report (csv/cp932.ts), the same quoting (csv/export.ts). A value longer than its field is written whole
+ * CSV export's writer path — CP932 text with its lossy-character report (csv/cp932.ts), then the one CSV line
+ * writer (csv/writer.ts: every cell neutralised against formulas, control characters dropped, quoted). A value longer than its field is written whole
  * and listed per order: the carrier's software then flags it, and staff see it here first.
  */
 import { writeFile } from 'node:fs/promises';
@@ -11,8 +11,7 @@ import type { CsvLossyCell } from '../../../shared/csv';
 import type { Order } from '../../../shared/order';
 import type { ShopProfile } from '../../../shared/shop';
 import { toCp932Text } from '../csv/cp932';
-import { csvLine } from '../csv/export';
-import { neutraliseFormula } from '../csv/formula';
+import { csvLine } from '../csv/writer';
 import { sjisLength } from './address-fields';
 import { CARRIER_LAYOUTS, carrierRow } from './carrier-layouts';
 
@@ -37,7 +36,7 @@ export function carrierCsvText(kind: CarrierCsvKind, orders: Iterable<Order>, sh
       if (c.limit !== undefined && sjisLength(raw) > c.limit) {
         overLimit.push({ orderNo: order.orderNo, field: c.header, value: raw, limit: c.limit, length: sjisLength(raw) });
       }
-      const { text: safe, lost } = toCp932Text(c.text ? neutraliseFormula(raw) : raw);
+      const { text: safe, lost } = toCp932Text(raw); // csvLine neutralises every cell and drops control characters
       if (lost.length) lossy.push({ orderNo: order.orderNo, field: c.header, chars: lost });
       return safe;
     });

@@ -28,8 +28,6 @@ export interface CarrierColumn {
   header: string;
   /** Size in Shift_JIS bytes; undefined = codes or numbers the layout fixes, not checked. */
   limit?: number;
-  /** Free text typed by people: neutralised against formula injection. */
-  text?: boolean;
   value(row: CarrierRow): string;
 }
 
@@ -53,8 +51,9 @@ function goodsName(o: Order, n: number, fields: number): string {
 
 const empty = (header: string): CarrierColumn => ({ header, value: () => '' });
 const fixed = (header: string, v: string): CarrierColumn => ({ header, value: () => v });
-const text = (header: string, limit: number, value: (r: CarrierRow) => string): CarrierColumn => ({ header, limit, text: true, value });
 const code = (header: string, limit: number, value: (r: CarrierRow) => string): CarrierColumn => ({ header, limit, value });
+/** Free text typed by people; like every cell, neutralised against formulas by csv/writer.ts. */
+const text = code;
 
 // ---------------------------------------------------------------------------------------------------------
 // ヤマト運輸 B2クラウド: 送り状発行データレイアウト（入出力用）, the standard layout of 外部データから発行.

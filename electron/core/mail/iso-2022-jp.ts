@@ -5,6 +5,7 @@
  * first; characters outside JIS X 0208 become 〓 (geta, the customary replacement) and are reported.
  */
 import iconv from 'iconv-lite';
+import { widenKana } from '../../../shared/kana';
 
 const ESC_JIS = Buffer.from([0x1b, 0x24, 0x42]); // ESC $ B: JIS X 0208
 const ESC_ASCII = Buffer.from([0x1b, 0x28, 0x42]); // ESC ( B: ASCII
@@ -22,7 +23,7 @@ export interface Iso2022JpText {
 }
 
 export function encodeIso2022Jp(text: string): Iso2022JpText {
-  const normalized = text.replace(/[\uFF61-\uFF9F]+/gu, (s) => s.normalize('NFKC'));
+  const normalized = widenKana(text); // the one kana normaliser: ｱﾞ → ア゛, never a combining mark JIS lacks
   const out: number[] = [];
   const lossy = new Set<string>();
   let jis = false;

@@ -55,11 +55,17 @@ export interface NpClient {
    * 400 with valid credentials, 401/403 with bad ones. Resolves `{ ok: false, error }` instead of throwing.
    */
   verifyCredentials(): Promise<{ ok: true } | { ok: false; error: NpClientError }>;
+  /**
+   * NP's clock now, as the Date header of the latest answer said (1 s resolution) plus the time since, or null
+   * before any answer. Dates NP checks against its own day (請求書発行日) are taken from it (server-clock.ts).
+   */
+  serverNow(): number | null;
   close(): void;
 }
 
 const authoriResult = z.enum(['00', '10', '20', '40', '50']);
-const npId = z.string().min(1);
+/** NP's transaction id: 11 half-width alphanumerics (E0100002 / E0100003); anything else is a bad answer. */
+const npId = z.string().regex(/^[A-Za-z0-9]{11}$/u, { error: 'not an NP transaction id (11 alphanumerics)' });
 
 const itemErrorSchema = z.object({
   codes: z.array(z.string()).min(1),
@@ -200,6 +206,13 @@ export function createNpClient(opts: NpClientOptions): NpClient {
     },
   });
 
+  let serverDate: { at: number; seenAt: number } | null = null;
+  function observeDate(res: AxiosResponse<unknown>): void {
+    const header = res.headers?.date;
+    const at = typeof header === 'string' ? Date.parse(header) : Number.NaN;
+    if (Number.isFinite(at)) serverDate = { at, seenAt: performance.now() };
+  }
+
   async function call<T, R>(
     endpoint: NpEndpoint,
     items: T[],
@@ -213,6 +226,7 @@ export function createNpClient(opts: NpClientOptions): NpClient {
     } catch (err) {
       throw fromTransportError(endpoint, err, timeoutMs);
     }
+    observeDate(res);
     const out = interpret(endpoint, res, schema);
     if ('error' in out) throw out.error;
     return out.answer;
@@ -243,6 +257,7 @@ export function createNpClient(opts: NpClientOptions): NpClient {
         return { ok: false, error };
       }
     },
+    serverNow: () => (serverDate ? serverDate.at + (performance.now() - serverDate.seenAt) : null),
     close() {
       httpAgent.destroy();
       httpsAgent.destroy();

@@ -19,8 +19,11 @@ export class NpActionError extends Error {
   }
 }
 
-/** A local check with NP's rules failed: the message lists every code with its meaning. */
-export function invalidForNp(actionLabel: string, codes: readonly string[]): NpActionError {
-  const lines = codes.map((c) => `${c}: ${describeNpCode(c).meaning}`).join(' / ');
-  return new NpActionError('validation', `${actionLabel}できません。NPの入力ルールに合わない項目があります（${lines}）。`, codes);
+/**
+ * A local check with NP's rules failed: the message lists every code with its meaning, then the details that
+ * name what disagrees (e.g. which part of the address does not match the zip code), then an optional note.
+ */
+export function invalidForNp(actionLabel: string, codes: readonly string[], details: readonly string[] = [], note?: string | null): NpActionError {
+  const lines = [...codes.map((c) => `${c}: ${describeNpCode(c).meaning}`), ...details].join(' / ');
+  return new NpActionError('validation', `${actionLabel}できません。NPの入力ルールに合わない項目があります（${lines}）。${note ? ` ${note}` : ''}`, codes);
 }

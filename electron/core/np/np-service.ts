@@ -18,6 +18,7 @@ import { createOrderRepository } from '../orders';
 import { NpActionError } from './errors';
 import { historyEntry, holdRepeatedAfterUpdate } from './history';
 import { toRegisterItem, type MappingOptions } from '../../../shared/np/mapping';
+import { zipLookup } from '../zip/lookup';
 import {
   currentUpdatePreview,
   mustGetOrder,
@@ -31,12 +32,16 @@ import type { OrderInput } from '../../../shared/order';
 import type { SaveAction, SavePlan } from '../../../shared/save-plan';
 import { acceptedPayloadOf, createNpStore, systemClock, type Clock, type NpStore } from './store';
 
+import type { NpClock } from './server-clock';
+
 export interface NpServiceOptions {
   clock?: Clock;
   /** site_name / site_url etc. sent with registers (read at each call, so settings changes apply). */
   mapping?: () => MappingOptions;
-  /** The merchant's NP rules (e.g. email required), read at each call; zipAddress is on unless turned off. */
+  /** The merchant's NP rules (e.g. email required), read at each call; zipAddress is Japan Post's data unless replaced. */
   validation?: () => NpValidationOptions;
+  /** NP's clock (server-clock.ts): the day NP judges 請求書発行日 by. Default: the local clock. */
+  npClock?: NpClock;
 }
 
 export interface NpService {
@@ -74,8 +79,9 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
     getOrder: (id) => orders.get(id),
     clock,
     mapping: opts.mapping ?? (() => ({})),
-    // The sandbox's zip/prefecture check runs locally too, so the mismatch shows before anything is sent.
-    validation: () => ({ zipAddress: true, ...opts.validation?.() }),
+    // Zip ↔ address (Japan Post's data) is checked locally, so a mismatch shows before anything is sent.
+    validation: () => ({ zipAddress: zipLookup, ...opts.validation?.() }),
+    npClock: opts.npClock,
   };
 
   const allOrderIds = db.prepare<[], number>('SELECT id FROM orders ORDER BY id').pluck();

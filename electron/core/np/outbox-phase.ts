@@ -1,11 +1,13 @@
 /**
  * Phase 1 of a sync: drain the outbox — register → update → cancel → shipments, in batches — and, before it,
- * recover rows a crashed run left `sending`. Every row is marked `sending` (attempts + 1) in a committed
- * transaction before its request leaves; its outcome is written in one transaction after the answer.
+ * recover rows a crashed run left `sending` (whose claimer is gone). Every row is claimed — marked `sending`,
+ * attempts + 1, by a conditional update only one engine can win (claim.ts) — in a committed transaction before
+ * its request leaves; its outcome is written in one transaction after the answer.
  */
 import { LOCAL } from '../../../shared/np/codes';
 import type { NpAction } from '../../../shared/np/status';
-import { ACTION_ENDPOINT, applyAccepted, applyAmbiguous, applyRefused, applyRequeued, pathOf } from './apply';
+import { ACTION_ENDPOINT, applyAccepted, applyAmbiguous, applyRefused, applyRequeued } from './apply';
+import { claimForSending, orphanedSending } from './claim';
 import { NpClientError, type NpBatchAnswer } from './client';
 import { correlateOutbox, type OutboxResult } from './correlate';
 import { backoffDelay, chunk, forEachConcurrently } from './retry';
@@ -16,7 +18,8 @@ const OUTBOX_ORDER: readonly NpAction[] = ['register', 'update', 'cancel', 'ship
 
 /** Rows left `sending` by a run that did not finish (crash, kill): decide what they mean now. */
 export function recoverInterrupted(deps: PhaseDeps, run: RunContext): void {
-  const rows = deps.store.outboxInState('sending');
+  // Only rows whose claimer is gone: another live engine's requests are its own business (claim.ts).
+  const rows = orphanedSending(deps.store, deps.clock.now());
   if (!rows.length) return;
   deps.warn(`sync ${run.id}: ${rows.length} action(s) were in flight when the last run stopped`);
   applyBatch(deps, run, rows.map((r) => r.order_id), (ctx) => {
@@ -26,22 +29,6 @@ export function recoverInterrupted(deps: PhaseDeps, run: RunContext): void {
     }
   });
   run.ambiguous += rows.filter((r) => r.action === 'register').length;
-}
-
-function markSending(deps: PhaseDeps, rows: OutboxRow[], runId: number): OutboxRow[] {
-  const now = deps.clock.now();
-  return deps.db.transaction(() =>
-    rows.map((row) => {
-      const attempts = row.attempts + 1;
-      deps.store.patchOutbox(row.id, { state: 'sending', attempts, sent_at: now }, now);
-      const body = JSON.parse(row.payload) as { np_transaction_id?: string };
-      deps.store.appendEvent(
-        { kind: 'request', run_id: runId, order_id: row.order_id, outbox_id: row.id, action: row.action, endpoint: pathOf(ACTION_ENDPOINT[row.action]), np_transaction_id: body.np_transaction_id ?? null, body },
-        now,
-      );
-      return { ...row, state: 'sending' as const, attempts, sent_at: now };
-    }),
-  )();
 }
 
 function applyOutboxAnswer(deps: PhaseDeps, run: RunContext, rows: OutboxRow[], answer: NpBatchAnswer<OutboxResult>): void {
@@ -68,8 +55,11 @@ function applyOutboxAnswer(deps: PhaseDeps, run: RunContext, rows: OutboxRow[], 
 }
 
 async function sendOutboxBatch(deps: PhaseDeps, run: RunContext, action: NpAction, rows: OutboxRow[]): Promise<void> {
-  const items = rows.map((r) => JSON.parse(r.payload) as never);
-  let sending = rows;
+  // Claimed before the first attempt: rows another engine took meanwhile are not ours to send.
+  let sending = claimForSending(deps.db, deps.store, rows, deps.owner, run.id, deps.clock.now());
+  if (!sending.length) return;
+  const items = sending.map((r) => JSON.parse(r.payload) as never);
+  let attempts = 0;
   const call = (): Promise<NpBatchAnswer<OutboxResult>> => {
     switch (action) {
       case 'register':
@@ -86,7 +76,7 @@ async function sendOutboxBatch(deps: PhaseDeps, run: RunContext, action: NpActio
     // A register is re-sent only when NP certainly did not process it.
     retryable: (e) => e.transient && (action !== 'register' || !e.mayHaveReachedNp),
     beforeAttempt: () => {
-      sending = markSending(deps, sending, run.id);
+      if (attempts++ > 0) sending = claimForSending(deps.db, deps.store, sending, deps.owner, run.id, deps.clock.now());
     },
   });
   if (!(outcome instanceof NpClientError)) {

@@ -21,13 +21,14 @@ import {
   type NpState,
   type NpStatus,
 } from '../../../shared/np/status';
-import { validateRegisterItem, validateShipmentItem, validateUpdateItem, type NpValidationOptions } from '../../../shared/np/validation';
+import { validateRegisterItem, validateShipmentItem, validateUpdateItem, zipAddressNotes, type NpValidationOptions } from '../../../shared/np/validation';
 import { toJstDate } from '../../../shared/jst-date';
 import type { Order } from '../../../shared/order';
 import type { NpUpdatePreview } from '../../../shared/sync';
 import { NpActionError, invalidForNp } from './errors';
 import { diffForUpdate, toRegisterItem, toShipmentItem, type MappingOptions, type ShipmentParams } from '../../../shared/np/mapping';
 import { acceptedPayloadOf, type Clock, type NpStore, type OutboxRow } from './store';
+import type { NpClock } from './server-clock';
 
 export type QueueParams = ShipmentParams;
 
@@ -37,6 +38,8 @@ export interface OutboxContext {
   clock: Clock;
   mapping: () => MappingOptions;
   validation: () => NpValidationOptions;
+  /** NP's clock for the dates NP judges by its own day (請求書発行日); default the local clock. */
+  npClock?: NpClock;
 }
 
 const statusLabel = (s: NpStatus | null): string => (s ? NP_STATUS_LABELS[s] : NP_STATUS_NONE_LABEL);
@@ -102,8 +105,9 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
         throw new NpActionError('refused', '支払方法がNP後払いではないため、取引登録できません。先に支払方法をNP後払いに変更してください。');
       }
       const item = toRegisterItem(order, ctx.mapping());
-      const codes = validateRegisterItem(item, ctx.validation());
-      if (codes.length) throw invalidForNp(label, codes);
+      const opts = ctx.validation();
+      const codes = validateRegisterItem(item, opts);
+      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(item, opts.zipAddress).map((n) => n.message) : []);
       return item;
     }
     case 'update': {
@@ -112,8 +116,9 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
       if (preview.changedFields.length === 0 && !preview.reReview) {
         throw new NpActionError('refused', 'NPに登録済みの内容から変更がないため、取引修正は不要です。受注情報を変更してから取引修正してください。');
       }
-      const codes = validateUpdateItem(preview.payload, ctx.validation());
-      if (codes.length) throw invalidForNp(label, codes);
+      const opts = ctx.validation();
+      const codes = validateUpdateItem(preview.payload, opts);
+      if (codes.length) throw invalidForNp(label, codes, opts.zipAddress ? zipAddressNotes(preview.payload, opts.zipAddress).map((n) => n.message) : []);
       return preview.payload;
     }
     case 'cancel': {
@@ -122,13 +127,15 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
     }
     case 'shipment': {
       if (!tx?.np_transaction_id) throw new NpActionError('refused', 'NPに登録済みの取引がないため、出荷報告できません。');
-      const item = toShipmentItem(tx.np_transaction_id, order, params, now);
+      // 請求書発行日 defaults to today on NP's clock: a desktop clock off around midnight would give another day.
+      const npNow = ctx.npClock?.now() ?? now;
+      const item = toShipmentItem(tx.np_transaction_id, order, params, npNow);
       const accepted = acceptedPayloadOf(tx);
       const codes = validateShipmentItem(item, {
         settlementType: accepted?.settlement_type ?? (order.invoiceType === 'bundled' ? '03' : '02'),
-        today: toJstDate(now),
+        today: toJstDate(npNow),
       });
-      if (codes.length) throw invalidForNp(label, codes);
+      if (codes.length) throw invalidForNp(label, codes, [], codes.some((c) => c === 'E0100124' || c === 'E0100126') ? ctx.npClock?.skewNote() : null);
       return item;
     }
   }

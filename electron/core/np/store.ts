@@ -71,6 +71,8 @@ export interface OutboxRow {
   created_at: number;
   updated_at: number;
   last_error: string | null;
+  /** The token of the engine that claimed the row for sending (migration 005), NULL before. */
+  claimed_by: string | null;
 }
 
 export interface OutboxPatch {
@@ -150,6 +152,11 @@ export function createNpStore(db: Database) {
     "INSERT INTO np_outbox (order_id, action, payload, state, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)",
   );
   const outboxUpdates = new Map<string, Statement>();
+  // The only way into `sending`: from pending, or a retry by the engine that holds the claim (docs/data.md).
+  const claimRow = db.prepare<{ id: number; owner: string; now: number }>(
+    `UPDATE np_outbox SET state = 'sending', attempts = attempts + 1, sent_at = @now, claimed_by = @owner, updated_at = @now
+      WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND claimed_by = @owner))`,
+  );
   const selectByState = db.prepare<[string], OutboxRow>('SELECT * FROM np_outbox WHERE state = ? ORDER BY id');
   const selectDue = db.prepare<[string, number], OutboxRow>(
     "SELECT * FROM np_outbox WHERE state = 'pending' AND action = ? AND next_attempt_at <= ? ORDER BY id",
@@ -218,6 +225,13 @@ export function createNpStore(db: Database) {
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) values[k] = k === 'payload' ? json(v) : v;
       const columns = Object.keys(values).sort();
       patchStatement(outboxUpdates, 'np_outbox', columns.join(','), 'id = @id', columns).run({ ...values, updated_at: now, id });
+    },
+    /**
+     * Claim a row for sending (attempts + 1): only a pending row, or a `sending` row this owner already holds.
+     * Returns the row as claimed, or undefined when another engine has it or it left the queue meanwhile.
+     */
+    claimOutbox(id: number, owner: string, now: number): OutboxRow | undefined {
+      return claimRow.run({ id, owner, now }).changes === 1 ? selectOutbox.get(id) : undefined;
     },
     outboxInState: (state: OutboxState): OutboxRow[] => selectByState.all(state),
     /** Pending rows of one action whose next attempt is due (notBefore = Infinity takes all). */

@@ -31,6 +31,7 @@ import type { Clock } from './store';
 import type { PhaseDeps, RunContext } from './sync-run';
 import { createSyncRunStore } from './sync-runs';
 import { createNpTransport } from './transport';
+import { newOwnerToken, releaseOwnerToken } from '../db/owner';
 import { NP_MAX_BATCH } from '../../../shared/np/api-types';
 
 export interface SyncLog {
@@ -64,6 +65,8 @@ export interface SyncEngineOptions {
   /** Spacing of deferred actions for timer runs. */
   defer?: Omit<BackoffPolicy, 'attempts'>;
   random?: () => number;
+  /** This engine's claim token for outbox rows (default: a new one, released by close()). */
+  owner?: string;
 }
 
 export interface SyncEngine {
@@ -90,6 +93,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const batchSize = Math.max(1, Math.min(NP_MAX_BATCH, opts.batchSize ?? NP_MAX_BATCH));
   const random = opts.random ?? Math.random;
   const warn = (message: string) => log.warn(message);
+  const owner = opts.owner ?? newOwnerToken();
 
   let current: Promise<SyncSummary> | null = null;
   let progress: SyncProgress | null = null;
@@ -110,6 +114,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     defer: opts.defer ?? DEFAULT_DEFER,
     random,
     warn,
+    owner,
     progress(run, phase, done, total) {
       run.progress = { phase, done, total };
       progress = run.progress;
@@ -237,6 +242,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (timer) clearInterval(timer);
       timer = null;
       if (current) await current.catch(() => undefined);
+      if (!opts.owner) releaseOwnerToken(owner);
     },
   };
   return engine;

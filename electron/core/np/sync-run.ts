@@ -41,6 +41,8 @@ export interface PhaseDeps {
   defer: Omit<BackoffPolicy, 'attempts'>;
   random: () => number;
   warn: (message: string) => void;
+  /** This engine's claim token for outbox rows (claim.ts). */
+  owner: string;
   progress: (run: RunContext, phase: SyncPhase, done: number, total: number) => void;
   onChanged?: (orderIds: number[]) => void;
 }

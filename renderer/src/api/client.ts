@@ -39,7 +39,7 @@ export function downloadUrl(path: string): string | null {
   return current().downloadUrl(path);
 }
 
-/** Starts the browser's download of a file the core wrote (browser host only; Electron saved it already). */
+/** Browser host: hand a file the core wrote (download name) to the browser as a download. Electron: nothing to do. */
 export function startDownload(download: string | null, fileName: string): void {
   const url = download ? downloadUrl(download) : null;
   if (!url) return;

@@ -123,6 +123,11 @@ describe('the SP code never leaves the main side', () => {
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });
     await call('csvShipmentsApply', { file });
+    await value('npIdAttachCsv', { file: { fileName: 'np.csv', dataBase64: Buffer.from('NP取引ID,加盟店取引ID\r\n26113000001,1\r\n').toString('base64') }, apply: false });
+    await value('npReregisterAmbiguous', { orderIds: [id], confirmedNotAtNp: true });
+    await value('backupList');
+    await value('backupWrite'); // a copy of the database: no secret in it either
+    await call('backupRestore', { name: 'atobarai-20261130-120000000-daily.sqlite' });
     // メール: the password is stored, used for a real SMTP login, and never shown.
     const smtpPort = (smtp.server.address() as AddressInfo).port;
     await value('mailSetSettings', { host: '127.0.0.1', port: smtpPort, security: 'none', user: 'shop-user', fromAddress: 'shop@example.jp', sendIntervalMs: 0 });
@@ -146,6 +151,7 @@ describe('the SP code never leaves the main side', () => {
     await value('markDeliveryNotesPrinted', { orderIds: [id] });
     await value('carrierCsvExport', { orderIds: [id], carrier: 'b2cloud' });
     await call('demoReset');
+    await call('lookupZip', { zip: '1070052' });
     await value('clearCredentials', { environment: 'test' });
 
     expect(CONTRACT_METHODS.filter((m) => !called.has(m))).toEqual([]);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatTel, formatZip } from '../../../shared/tel-zip-format';
-import { formatDateTime, parseDate, parseDateTime, parseGender, parsePaymentMethod, parseQuantity, parseYen, toKatakana, widenHalfwidthKana } from '../../../electron/core/csv/values';
+import { formatDateTime, parseDate, parseDateTime, parseGender, parsePaymentMethod, parseQuantity, parseYen } from '../../../electron/core/csv/values';
+import { toKatakana, widenKana } from '../../../shared/kana';
 import { toCp932Text } from '../../../electron/core/csv/cp932';
 import { headerKey, suggestMapping } from '../../../electron/core/csv/headers';
 import { neutraliseFormula, restoreFormula } from '../../../electron/core/csv/formula';
@@ -74,7 +75,7 @@ describe('numbers and codes', () => {
   });
 
   it('widens half-width kana only, and reads ふりがな as カタカナ', () => {
-    expect(widenHalfwidthKana('ﾎｳｼﾞ茶 ㈱ＡＢＣ①')).toBe('ホウジ茶 ㈱ＡＢＣ①');
+    expect(widenKana('ﾎｳｼﾞ茶 ㈱ＡＢＣ①')).toBe('ホウジ茶 ㈱ＡＢＣ①');
     expect(toKatakana('やまだ ﾀﾛｳ')).toBe('ヤマダ タロウ');
   });
 
@@ -83,7 +84,7 @@ describe('numbers and codes', () => {
     expect(formatTel('09012345678')).toBe('090-1234-5678');
     expect(formatTel('0312345678')).toBe('03-1234-5678');
     expect(formatTel('0120123456')).toBe('0120-123-456');
-    expect(formatTel('0466123456')).toBe('0466123456');
+    expect(formatTel('0466123456')).toBe('0466-12-3456');
     expect(formatTel('08001234567')).toBe('0800-123-4567'); // 0800 before the 080 mobiles
   });
 });

@@ -78,7 +78,7 @@ describe.skipIf(!chromiumPath)('納品書 print view → PDF', () => {
     expect(a).toContain(`合計${yen(total(SHORT_SEPARATE))}`);
     expect(a).toContain('〒107-0052');
     expect(a).toContain('TEL03-1234-5678'); // hyphenated
-    for (const text of [SHOP.name, '〒420-0852', 'TEL054212345', SHOP.email, '登録番号T1234567890123']) expect(a).toContain(squash(text));
+    for (const text of [SHOP.name, '〒420-0852', 'TEL054-212-3456', SHOP.email, '登録番号T1234567890123']) expect(a).toContain(squash(text));
     expect(a).toContain('いつもありがとうございます。');
     expect(b).toContain('注文番号5002');
     expect(b).toContain('佐藤花子様');

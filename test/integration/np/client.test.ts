@@ -204,6 +204,9 @@ describe('NP client against malformed answers (a tiny local server)', () => {
     ['errors without codes', { status: 400, body: '{"errors":[{"id":"26110100001"}]}' }],
     ['a 400 that is not JSON', { status: 400, body: 'Bad Request' }],
     ['a JSON array', { status: 200, body: '[1,2,3]' }],
+    // NP's ids are 11 half-width alphanumerics: anything else never reaches the store or a CSV (issue 14)
+    ['an np_transaction_id that is a formula', { status: 200, body: '{"results":[{"np_transaction_id":"=cmd|\'/Ccalc\'!A0","authori_result":"00"}]}' }],
+    ['an np_transaction_id of 10 digits', { status: 200, body: '{"results":[{"np_transaction_id":"2611010000","authori_result":"00"}]}' }],
   ];
   for (const [what, r] of malformed) {
     it(`turns ${what} into bad_response`, async () => {

@@ -36,10 +36,17 @@ export interface SandboxAdmin {
 }
 
 async function adminCall(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const request = () =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // fetch reuses idle sockets the sandbox may just have closed (its keep-alive timeout) after a long sync on a
+  // loaded machine: a read (GET) is safely asked again on a fresh one.
+  const res = await request().catch((e: unknown) => {
+    if (method !== 'GET' || (e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return request();
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`sandbox admin ${method} ${path}: HTTP ${res.status} ${text}`);

@@ -147,7 +147,7 @@ describe('holds settled outside the data: re-review', () => {
 describe('取引登録失敗: after fixing the field NP named, saving offers the retry', () => {
   it('offers 取引登録 again once the order changed, and queueing it clears the stale error', async () => {
     // Local zip checks off, so the register reaches the sandbox and NP itself refuses it (E0100059).
-    fx.fresh({ validation: () => ({ zipAddress: false }) });
+    fx.fresh({ validation: () => ({ zipAddress: undefined }) });
     s = fx.store();
     engine = fx.engine();
     const id = add(30, { customer: { ...npOrder(30).customer, zip: '0600001' } });

@@ -18,7 +18,7 @@ describe('migration 005 (documents)', () => {
     v4.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const repo = createOrderRepository(db);
     expect(repo.get(before.id)).toEqual(before); // absent taxRate = 10%
     expect(db.prepare('SELECT tax_rate FROM order_lines').pluck().all()).toEqual(before.lines.map(() => 10));

@@ -7,6 +7,8 @@ import { npMigration } from './002_np';
 import { searchIndexMigration } from './003_search_index';
 import { mailMigration } from './004_mail';
 import { documentsMigration } from './005_documents';
+import { outboxClaimMigration } from './006_outbox_claim';
+import { refoldKanaKeysMigration } from './007_refold_kana_keys';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -14,4 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   searchIndexMigration,
   mailMigration,
   documentsMigration,
+  outboxClaimMigration,
+  refoldKanaKeysMigration,
 ];

@@ -24,6 +24,15 @@ export async function filePayload(file: Blob & { name: string }): Promise<CsvFil
   return { fileName: file.name, dataBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
 
+/** The file an el-upload handed over as the contract's payload, or null (nothing picked, or unreadable: told to `fail`). */
+export async function pickedPayload(upload: { raw?: Blob & { name: string } }, fail: (e: unknown) => void): Promise<CsvFilePayload | null> {
+  if (!upload.raw) return null;
+  return filePayload(upload.raw).catch((e: unknown) => {
+    fail(e);
+    return null;
+  });
+}
+
 export interface ColumnOption {
   value: number;
   label: string;

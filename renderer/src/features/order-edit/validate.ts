@@ -7,7 +7,8 @@
  */
 import { OrderInputSchema, ORDER_FIELD_LABELS } from '../../../../shared/order-schema';
 import { japaneseErrorMap } from '../../../../shared/validation';
-import { validateRegisterItem } from '../../../../shared/np/validation';
+import { validateRegisterItem, zipAddressNotes } from '../../../../shared/np/validation';
+import type { ZipLookup } from '../../../../shared/zip-address';
 import { describeNpCode, fieldOfNpCode, type NpCodeInfo } from '../../../../shared/np/codes';
 import { toRegisterItem } from '../../../../shared/np/mapping';
 import type { OrderInput } from '../../../../shared/order';
@@ -28,14 +29,17 @@ export function fieldErrors(input: OrderInput): FieldMessages {
 /**
  * NP's rules on the order exactly as NP would receive it (shared/np/mapping.ts, the same mapping the sync
  * sends: half-width kana to full-width, TEL and zip to digits, shipping/fee/discount as goods lines).
+ * With `zipEntries` (Japan Post's entries the core gave, use-zip-address.ts) the zip ↔ address check runs too,
+ * and its warning names the part of the address that disagrees.
  */
-export function npWarnings(input: OrderInput): FieldMessages {
+export function npWarnings(input: OrderInput, zipEntries?: ZipLookup): FieldMessages {
   // An order date still being typed is the form's own error; NP's rules are checked on the rest.
   const item = toRegisterItem({ ...input, orderNo: input.orderNo.trim(), orderedAt: Number.isFinite(input.orderedAt) ? input.orderedAt : Date.now() });
   const out: FieldMessages = {};
-  for (const code of validateRegisterItem(item)) {
+  const notes = new Map(zipEntries ? zipAddressNotes(item, zipEntries).map((n) => [n.person === 'customer' ? 'customer.zip' : 'shipTo.zip', n.message]) : []);
+  for (const code of validateRegisterItem(item, zipEntries ? { zipAddress: zipEntries } : {})) {
     const field = fieldOfNpCode(code) ?? '_order';
-    const meaning = describeNpCode(code).meaning;
+    const meaning = code === 'E0100059' || code === 'E0100083' ? (notes.get(field) ?? describeNpCode(code).meaning) : describeNpCode(code).meaning;
     out[field] = out[field] ? `${out[field]} / ${meaning}` : meaning;
   }
   return out;
