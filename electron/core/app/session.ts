@@ -1,6 +1,7 @@
 /**
- * Everything bound to one open database: the order repository, the NP service (outbox + NP state), the
- * sync engine and the CSV service. Demo reset closes a session and opens a fresh one on a new file.
+ * Everything bound to one open database: settings, the order repository, the NP service (outbox + NP state),
+ * the sync engine and the staged CSV import (its worker). Demo reset closes a session and opens a fresh one on
+ * a new file.
  */
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db';
@@ -13,6 +14,7 @@ import type { NpClient } from '../np/client';
 import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
+import { createImportStager, type ImportStager } from '../csv/import-stager';
 import type { Logger } from './logger';
 
 export interface Session {
@@ -21,6 +23,8 @@ export interface Session {
   np: NpService;
   sync: SyncEngine;
   settings: SettingsStore;
+  /** The staged CSV import (its worker has its own connection on the same file). */
+  csvImport: ImportStager;
   /** Stops the timer, waits for a running sync (at most closeWaitMs), closes the database. */
   close(): Promise<void>;
 }
@@ -67,12 +71,14 @@ export function openSession(opts: SessionOptions): Session {
     // Once per run, whoever started it (launch, button, timer).
     onFinished: opts.onFinished,
   });
+  const csvImport = createImportStager({ file: opts.file, nativeBinding: opts.nativeBinding });
   return {
     db,
     orders,
     np,
     sync,
     settings,
+    csvImport,
     async close() {
       // A sync waiting on a hanging NP must not hold up quitting: its rows stay `sending` and the next start
       // settles them (a register as 登録されたか不明), exactly as after a crash (docs/sync.md).
@@ -83,6 +89,7 @@ export function openSession(opts: SessionOptions): Session {
       ]);
       clearTimeout(timer);
       if (!waited) opts.log.warn('closing while a sync is still waiting for NP: it is left to the next start');
+      await csvImport.close();
       db.close();
       releaseOwnerToken(owner);
     },
