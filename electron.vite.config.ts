@@ -9,7 +9,8 @@ const root = process.cwd();
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The CSV import worker is its own entry, emitted beside the main bundle (electron/core/csv/import-stager.ts).
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'csv-import-worker': resolve(root, 'electron/core/csv/import-worker.ts') } },
     },
   },
   preload: {

@@ -11,6 +11,18 @@ const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+/** core, sandbox and web run under plain Node. */
+const plainNode = [
+  { group: ['electron', 'electron/*'], message: 'core, sandbox and web run under plain Node: keep Electron at the edge (electron/main, electron/preload).' },
+  { group: ['**/renderer/**'], message: 'Node code does not import renderer code.' },
+];
+/** The shipped core knows no host and no sandbox: main, web and the composition root use it, not the reverse. */
+const shippedCore = [
+  ...plainNode,
+  { group: ['**/main/**', '**/web/**', '**/compose/**'], message: 'The core does not import its hosts (electron/main, electron/web, electron/compose).' },
+  { group: ['**/sandbox', '**/sandbox/**'], message: 'The shipped core never imports the sandbox: demo mode gets it from electron/compose.' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -57,9 +69,18 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/web/**/*.ts'],
+    rules: restrict(plainNode),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict(shippedCore),
+  },
+  {
+    // CSV is a feature module under the app layer: the contract handlers (app/handlers) use it, not the reverse.
+    files: ['electron/core/csv/**/*.ts'],
     rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'core, sandbox and web run under plain Node: keep Electron at the edge (electron/main, electron/preload).' },
-      { group: ['**/renderer/**'], message: 'Node code does not import renderer code.' },
+      ...shippedCore,
+      { group: ['**/app', '**/app/**'], message: 'csv/ does not import the app layer (electron/core/app): the app binds the CSV service, not the reverse.' },
     ]),
   },
 );

@@ -19,6 +19,7 @@ import { importOrders } from '../electron/core/csv/import-orders';
 import { CSV_ENCODINGS, type CsvEncoding } from '../shared/csv';
 import { round } from './stats';
 import type { BenchRow } from './types';
+import { argValue } from './args';
 
 export interface BenchCsvOptions {
   count: number;
@@ -94,11 +95,6 @@ export async function benchCsv(opts: BenchCsvOptions): Promise<BenchRow[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

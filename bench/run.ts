@@ -7,8 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BenchRow } from './types';
+import { messageOf } from '../shared/error-message';
+import { argValue } from './args';
 
-const argValue = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const quick = process.argv.includes('--quick');
 const only = argValue('--only')?.split(',') ?? null;
 const orders = quick ? 10_000 : Number(argValue('--orders') ?? 100_000);
@@ -17,6 +18,7 @@ if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders must be a
 const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'store', run: async () => (await import('./store')).benchStore({ count: orders }) },
   { name: 'csv', run: async () => (await import('./csv')).benchCsv({ count: orders }) },
+  { name: 'csv-staged', run: async () => (await import('./csv-staged')).benchCsvStaged({ count: orders }) },
   { name: 'sync', run: async () => (await import('./sync')).benchSync({ count: quick ? 2_000 : 10_000 }) },
   { name: 'launch', run: async () => (await import('./launch')).benchLaunch({ count: orders }) },
   { name: 'mail', run: async () => (await import('./mail')).benchMail({ count: 1_000 }) },
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     try {
       rows.push(...(await suite.run()));
     } catch (e) {
-      rows.push({ name: `${suite.name}: failed`, value: Number.NaN, unit: '', ok: false, detail: e instanceof Error ? e.message : String(e) });
+      rows.push({ name: `${suite.name}: failed`, value: Number.NaN, unit: '', ok: false, detail: messageOf(e) });
     }
     process.stderr.write(`bench: ${suite.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }

@@ -22,6 +22,7 @@ import { median, p95, round, timeRuns } from './stats';
 import type { BenchRow } from './types';
 import { addNpHistory } from './np-history';
 import { DEFAULT_RETENTION_MONTHS } from '../electron/core/np/compaction';
+import { argValue } from './args';
 
 export interface BenchStoreOptions {
   count: number;
@@ -209,10 +210,6 @@ function printTable(rows: readonly BenchRow[]): void {
   for (const cols of table) console.log(cols.map((c, i) => (i < 3 ? c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c))) : c)).join('  '));
 }
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = Number(argValue('--count') ?? 100_000);

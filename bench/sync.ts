@@ -13,6 +13,7 @@ import { createSyncEngine } from '../electron/core/np/sync-engine';
 import { createOrderRepository } from '../electron/core/orders';
 import { DEMO_MERCHANT, startSandbox } from '../electron/sandbox';
 import { NP_MAX_BATCH } from '../shared/np/api-types';
+import { sampleOrder } from '../test/helpers/sample-order';
 import type { OrderInput } from '../shared/order';
 import type { BenchRow } from './types';
 
@@ -21,35 +22,12 @@ const CONCURRENCY = 4;
 
 /** A valid NP order that the sandbox sends to review ('審査テスト' in the address), each buyer with its own TEL. */
 function reviewOrder(i: number): OrderInput {
+  const base = sampleOrder();
   return {
+    ...base,
     orderNo: `B${String(i).padStart(7, '0')}`,
-    orderedAt: Date.UTC(2026, 10, 1, 3, 0, 0) + i * 1000,
-    status: 'new',
-    paymentMethod: 'np_atobarai',
-    customer: {
-      name: '山田 太郎',
-      kana: 'ヤマダ タロウ',
-      companyName: '',
-      departmentName: '',
-      zip: '1070052',
-      address: `東京都港区赤坂1-2-3 赤坂ビル${100 + (i % 900)} 審査テスト`,
-      tel: `090${String(10_000_000 + i).slice(-8)}`,
-      email: 'taro@example.jp',
-      birthDate: null,
-      gender: 'male',
-    },
-    shipTo: null,
-    lines: [{ name: '有機緑茶 100g', unitPrice: 1200, quantity: 2 }],
-    shippingFee: 600,
-    fee: 0,
-    discount: 0,
-    carrierCode: '50000',
-    slipNo: '',
-    invoiceType: 'separate',
-    note: '',
-    shopMemo: '',
-    shippedAt: null,
-    paidAt: null,
+    orderedAt: base.orderedAt + i * 1000,
+    customer: { ...base.customer, address: `東京都港区赤坂1-2-3 赤坂ビル${100 + (i % 900)} 審査テスト`, tel: `090${String(10_000_000 + i).slice(-8)}` },
   };
 }
 

@@ -30,6 +30,9 @@ export interface ApiErrorBody {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
+/** A dispatch table: any method name and payload in, a result out, never a throw (electron/core/app/dispatch.ts). */
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fields: ApiFieldError[];

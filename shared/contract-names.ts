@@ -8,7 +8,7 @@ export const CONTRACT_METHODS = [
   'getOrder',
   'createOrder',
   'saveOrder',
-  'previewNpUpdate',
+  'planSave',
   'queueNpAction',
   'queueNpBulk',
   'attachNpTransactionId',
@@ -23,8 +23,10 @@ export const CONTRACT_METHODS = [
   'clearCredentials',
   'testConnection',
   'csvExport',
+  'csvImportStage',
   'csvImportPreview',
   'csvImportCommit',
+  'csvImportCancel',
   'csvPresets',
   'csvSavePreset',
   'csvShipmentsPreview',
@@ -70,7 +72,7 @@ export const CONTRACT_METHODS = [
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 
-export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity', 'mailChanged'] as const;
+export const CONTRACT_EVENTS = ['syncProgress', 'syncFinished', 'ordersChanged', 'connectivity', 'mailChanged', 'csvImportProgress'] as const;
 export type ContractEvent = (typeof CONTRACT_EVENTS)[number];
 
 /** IPC channel names: one per method, one for all events. */

@@ -15,16 +15,20 @@ import { carrierCsvInputSchema, type CarrierCsvResult } from './carrier-csv';
 import { OrderSearchCriteriaSchema, type OrderSearchResult } from './search';
 import type { NpEnvironment } from './np/api-types';
 import { NP_ACTIONS } from './np/status';
-import type { NpHistoryEntry, NpOrderInfo, NpUpdatePreview, SyncProgress, SyncState, SyncSummary } from './sync';
+import { SAVE_ACTIONS, type SavePlan } from './save-plan';
+import type { NpHistoryEntry, NpOrderInfo, SyncProgress, SyncState, SyncSummary } from './sync';
 import {
   csvEncodingSchema,
   csvExportKindSchema,
+  csvImportCancelInputSchema,
   csvImportCommitInputSchema,
   csvImportPreviewInputSchema,
+  csvImportStageInputSchema,
   csvSavePresetInputSchema,
   shipmentCsvInputSchema,
   type CsvExportResult,
   type CsvImportPreview,
+  type CsvImportProgress,
   type CsvImportReport,
   type CsvPreferences,
   type ShipmentApplyResult,
@@ -155,10 +159,13 @@ export const contract = {
   createOrder: method(z.object({ order: OrderInputSchema, registerWithNp: z.boolean() })).returns<OrderDetail>(),
   /** この内容で登録する: saves locally and, in the same transaction, queues 取引修正 or キャンセル when asked. */
   saveOrder: method(
-    z.object({ id: orderId, order: OrderInputSchema, npAction: z.enum(['update', 'cancel', 'register']).nullable() }),
+    z.object({ id: orderId, order: OrderInputSchema, npAction: z.enum(SAVE_ACTIONS).nullable() }),
   ).returns<OrderDetail>(),
-  /** What NP would receive on 取引修正 for the saved order, or for the edited order when given. */
-  previewNpUpdate: method(z.object({ id: orderId, order: OrderInputSchema.optional() })).returns<NpUpdatePreview>(),
+  /**
+   * What saving the edited order means at NP (the action, the question for staff, the 取引修正 preview), computed
+   * without writing; with `action`, the plan for that NP panel button. saveOrder then takes the decision.
+   */
+  planSave: method(z.object({ id: orderId, order: OrderInputSchema, action: z.enum(SAVE_ACTIONS).optional() })).returns<SavePlan>(),
   queueNpAction: method(
     z.object({
       orderId,
@@ -167,8 +174,8 @@ export const contract = {
       slipNo: z.string().trim().max(20, { error: '配送伝票番号は20文字以内です' }).optional(),
     }),
   ).returns<OrderDetail>(),
-  /** 一括出荷報告 (each order's own 配送業者 and 配送伝票番号) or 一括キャンセル. */
-  queueNpBulk: method(z.object({ orderIds: z.array(orderId).min(1).max(10_000), action: z.enum(['shipment', 'cancel']) })).returns<{ results: BulkActionResult[] }>(),
+  /** 一括出荷報告 (each order's own 配送業者 and 配送伝票番号), 一括キャンセル or 一括取引登録 (e.g. the orders a CSV import brought). */
+  queueNpBulk: method(z.object({ orderIds: z.array(orderId).min(1).max(10_000), action: z.enum(['shipment', 'cancel', 'register']) })).returns<{ results: BulkActionResult[] }>(),
   attachNpTransactionId: method(
     z.object({ orderId, npTransactionId: z.string().trim().regex(/^[0-9A-Za-z]{11}$/u, { error: 'NP取引IDは半角英数字11桁です' }) }),
   ).returns<OrderDetail>(),
@@ -185,8 +192,11 @@ export const contract = {
   testConnection: method(z.object({ environment: z.enum(NP_ENVIRONMENTS) })).returns<{ ok: boolean; message: string }>(),
   /** Exports everything the criteria match, in the list's order (paging ignored). */
   csvExport: method(z.object({ criteria: OrderSearchCriteriaSchema, kind: csvExportKindSchema, encoding: csvEncodingSchema })).returns<CsvExportDownload>(),
+  /** 受注CSVの取り込み, staged: the file is sent once, then previewed/committed by stage id; 中止 = csvImportCancel. */
+  csvImportStage: method(csvImportStageInputSchema).returns<CsvImportPreview>(),
   csvImportPreview: method(csvImportPreviewInputSchema).returns<CsvImportPreview>(),
   csvImportCommit: method(csvImportCommitInputSchema).returns<CsvImportReport>(),
+  csvImportCancel: method(csvImportCancelInputSchema).returns<{ cancelled: boolean }>(),
   csvPresets: method(noInput).returns<CsvPreferences>(),
   csvSavePreset: method(csvSavePresetInputSchema).returns<CsvPreferences>(),
   csvShipmentsPreview: method(shipmentCsvInputSchema).returns<ShipmentPreview>(),
@@ -253,6 +263,7 @@ export const events = {
   ordersChanged: event<{ ids: number[] | null }>(), // null = many or unknown: reload the list
   connectivity: event<{ online: boolean; message: string | null }>(),
   mailChanged: event<{ orderIds: number[] }>(), // a mail of these orders was queued, sent or failed
+  csvImportProgress: event<CsvImportProgress>(),
 } satisfies Record<ContractEvent, EventSpec>;
 
 export type Contract = typeof contract;

@@ -253,6 +253,8 @@ export interface CsvImportOrderSummary {
 }
 
 export interface CsvImportPreview {
+  /** The staged file (csvImportStage): preview again and commit by this id; the file is not sent again. */
+  stageId: string;
   fileName: string;
   encoding: CsvDetectedEncoding;
   headers: string[];
@@ -289,10 +291,12 @@ export interface CsvImportReport {
    * Staff confirm which ones to send (取引登録) — the UI then calls queueNpBulk.
    */
   registrationCandidates: { orderId: number; orderNo: string; name: string; total: number }[];
-  /** Orders the cart already registered with NP: the ids the file gave (the CSV service attaches them). */
+  /** Orders the cart already registered with NP: the ids the file gave (linked in the import's transaction). */
   transactionIds: { orderId: number; npTransactionId: string }[];
   /** NP取引IDs that could not be attached (e.g. already linked to another order), with the reason. */
   attachProblems: { orderId: number; orderNo: string; npTransactionId: string; message: string }[];
+  /** True when staff stopped the import (中止): nothing was written, every count is 0. */
+  cancelled?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -349,13 +353,24 @@ export const shipmentCsvInputSchema = z.object({
 // Inputs and results of the contract's CSV methods (shared/contract.ts: csvExport, csvImportPreview,
 // csvImportCommit, csvPresets, csvSavePreset, csvShipmentsPreview, csvShipmentsApply).
 
+// The order import is staged: the file is sent and read once (csvImportStage), previewed under any mapping and
+// committed by its stage id; a commit reports progress (event csvImportProgress) and can be stopped (csvImportCancel).
+const stageId = z.uuid({ error: '取り込み中のファイルが見つかりません。もう一度ファイルを選んでください' });
+export const csvImportStageInputSchema = z.object({ file: csvFilePayloadSchema, presetName: z.string().max(60).optional() });
 export const csvImportPreviewInputSchema = z.object({
-  file: csvFilePayloadSchema,
+  stageId,
   /** The mapping to use; absent = the preset's (presetName), else the suggestion. */
   mapping: csvColumnMappingSchema.optional(),
   presetName: z.string().max(60).optional(),
 });
-export const csvImportCommitInputSchema = z.object({ file: csvFilePayloadSchema, mapping: csvColumnMappingSchema });
+export const csvImportCommitInputSchema = z.object({ stageId, mapping: csvColumnMappingSchema });
+export const csvImportCancelInputSchema = z.object({ stageId });
+
+/** A commit's steps: checking against the store, writing orders, linking NP取引IDs, committing. */
+export type CsvImportProgressStep = { phase: 'checking' | 'writing' | 'linking'; done: number; total: number };
+export interface CsvImportProgress extends CsvImportProgressStep {
+  stageId: string;
+}
 /** Save (or with mapping null, delete) a preset. */
 export const csvSavePresetInputSchema = z.object({
   name: csvMappingPresetSchema.shape.name,

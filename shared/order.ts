@@ -108,3 +108,35 @@ export function orderInputOf(order: Order): OrderInput {
   const { id: _id, total: _total, createdAt: _created, updatedAt: _updated, ...input } = order;
   return input;
 }
+
+/** A stable text form of an order, for "did anything change". */
+function canonical(o: OrderInput): string {
+  const person = (p: Person | null) => (p ? [p.name, p.kana, p.companyName, p.departmentName, p.zip, p.address, p.tel] : null);
+  const c = o.customer;
+  return JSON.stringify([
+    o.orderNo,
+    o.orderedAt,
+    o.status,
+    o.paymentMethod,
+    person(c),
+    c.email,
+    c.birthDate,
+    c.gender,
+    person(o.shipTo),
+    o.lines.map((l) => [l.name, l.unitPrice, l.quantity]),
+    o.shippingFee,
+    o.fee,
+    o.discount,
+    o.carrierCode,
+    o.slipNo,
+    o.invoiceType,
+    o.note,
+    o.shopMemo,
+    o.shippedAt,
+    o.paidAt,
+  ]);
+}
+
+export function sameOrderInput(a: OrderInput, b: OrderInput): boolean {
+  return canonical(a) === canonical(b);
+}

@@ -50,6 +50,8 @@ export interface SyncSummary {
   ambiguous: number;
   /** Outbox actions left queued for a later run (NP unreachable or busy). Nothing is lost. */
   deferred: number;
+  /** 取引修正 that came back 審査保留 with the same reasons (「取引修正後も審査保留（同じ理由）」); absent in older runs. */
+  holdRepeated?: number;
   /** HTTP requests made to NP in this run (every attempt counts). */
   requests: number;
   /** False when NP could not be reached in this run (network error, timeout, 5xx after retries). */
@@ -89,6 +91,8 @@ export interface NpOrderInfo {
     requiredDate: string | null;
     hold: NpCodeInfo[];
     ng: NpCodeInfo | null;
+    /** 「取引修正後も審査保留（同じ理由）」: the last 取引修正 came back on hold for the same reasons. */
+    holdRepeated: boolean;
   };
   payment: {
     status: PaymentStatus | null;

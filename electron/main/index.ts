@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { createCore, type Core, type CoreOptions } from '../core/app/core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../compose/app-core';
 import { DatabaseFileError } from '../core/db';
 import { jstDateTimeLabel } from '../../shared/jst-date';
 import { createFileSecretStore } from '../core/credentials/secret-store';
@@ -22,10 +22,11 @@ import { createPrintWindows } from './print-window';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { startUpdater } from './updater';
 import { createMainWindow } from './window';
+import { messageOf } from '../../shared/error-message';
 
 const APP_NAME = '後払いデスク';
 const log = setupLogging(!app.isPackaged);
-let core: Core | null = null;
+let core: AppCore | null = null;
 let trusted: TrustedWindow | null = null;
 
 /** better-sqlite3 built for Electron by build/postinstall.mjs (development only; packaged apps are rebuilt). */
@@ -51,9 +52,9 @@ async function createWindow(): Promise<BrowserWindow> {
 }
 
 /** A damaged store at startup: offer the newest good backup (docs/data.md), then open on it. */
-async function openCoreOfferingBackup(options: CoreOptions): Promise<Core> {
+async function openCoreOfferingBackup(options: AppCoreOptions): Promise<AppCore> {
   try {
-    return await createCore(options);
+    return await createAppCore(options);
   } catch (e) {
     const backup = e instanceof DatabaseFileError ? e.newestBackup : null;
     if (!backup) throw e;
@@ -67,7 +68,7 @@ async function openCoreOfferingBackup(options: CoreOptions): Promise<Core> {
       cancelId: 1,
     });
     if (response !== 0) throw e;
-    return createCore({ ...options, restoreBackup: backup.name });
+    return createAppCore({ ...options, restoreBackup: backup.name });
   }
 }
 
@@ -134,7 +135,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => void core?.close());
   boot().catch((e: unknown) => {
     log.error('startup failed', e);
-    dialog.showErrorBox(APP_NAME, `起動できませんでした。\n${e instanceof Error ? e.message : String(e)}`);
+    dialog.showErrorBox(APP_NAME, `起動できませんでした。\n${messageOf(e)}`);
     app.exit(1);
   });
 }

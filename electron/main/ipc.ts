@@ -4,11 +4,9 @@
  * (which validates it with the contract's schema and answers a typed error instead of throwing).
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { ApiResult } from '../../shared/api-result';
+import type { ApiResult, Dispatch } from '../../shared/api-result';
 import { CONTRACT_METHODS, IPC_EVENT_CHANNEL, ipcChannel } from '../../shared/contract-names';
 import { isAppUrl } from './navigation';
-
-export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 export interface TrustedWindow {
   webContents: WebContents;

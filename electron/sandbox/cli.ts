@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { readSpCode, SP_CODE_ENV } from '../cli/secrets';
 import { DEFAULT_SANDBOX_PORT, DEMO_MERCHANT, DEMO_RULES, startSandbox, type SandboxMerchant } from './index';
+import { messageOf } from '../../shared/error-message';
 
 const USAGE = `usage: npm run sandbox -- [--port ${DEFAULT_SANDBOX_PORT}] [--host 127.0.0.1]
        [--merchant-code C --terminal-id T] [--data <file.json>] [--rules demo|default]
@@ -69,7 +70,7 @@ Press Ctrl+C to stop.`);
 }
 
 main().catch((err: unknown) => {
-  console.error(`sandbox: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`sandbox: ${messageOf(err)}`);
   console.error(USAGE);
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import {
   validateUpdateItem,
   ID_FORMAT_CODES,
 } from '../../shared/np/validation';
+import { NP_CODE } from '../../shared/np/codes';
 import { decide, goesToReview, type DecisionInput } from './decision';
 import { emptyOps, type SandboxStore } from './store';
 import type { Decision, NpOp, SandboxMerchant, SandboxRules, SandboxTxn } from './types';
@@ -94,7 +95,7 @@ function findTxn(id: unknown, ctx: OpContext): SandboxTxn | { codes: string[] } 
   const fmt = npIdCodes(id);
   if (fmt.length > 0) return { codes: fmt };
   const t = ctx.store.get(id as string, ctx.merchant.merchantCode);
-  if (!t) return { codes: ['E0100113'] };
+  if (!t) return { codes: [NP_CODE.NOT_FOUND] };
   refresh(t, ctx);
   return t;
 }
@@ -144,8 +145,8 @@ function update(item: unknown, ctx: OpContext): ItemOutcome {
   const found = findTxn(it.np_transaction_id, ctx);
   if (!('np_transaction_id' in found)) return found;
   const t = found;
-  if (t.cancelled_at !== undefined) return { codes: ['E0100114'] };
-  if (t.shipment) return { codes: ['E0100115'] };
+  if (t.cancelled_at !== undefined) return { codes: [NP_CODE.CANCELLED] };
+  if (t.shipment) return { codes: [NP_CODE.SHIPPED] };
   const codes = fieldCodes(validateUpdateItem(item, validationOptions(ctx)));
   const goods = 'goods' in it ? (it.goods as NpGoods[]) : t.goods;
   const billed = 'billed_amount' in it ? (it.billed_amount as number) : t.billed_amount;
@@ -173,8 +174,8 @@ function cancel(item: unknown, ctx: OpContext): ItemOutcome {
   const found = findTxn(asObj(item).np_transaction_id, ctx);
   if (!('np_transaction_id' in found)) return found;
   const t = found;
-  if (t.cancelled_at !== undefined) return { codes: ['E0100114'] };
-  if (t.paid_at !== undefined) return { codes: ['E0100118'] };
+  if (t.cancelled_at !== undefined) return { codes: [NP_CODE.CANCELLED] };
+  if (t.paid_at !== undefined) return { codes: [NP_CODE.PAID] };
   t.cancelled_at = ctx.now;
   t.cancelled_by = 'merchant';
   delete t.review;
@@ -187,8 +188,8 @@ function shipments(item: unknown, ctx: OpContext): ItemOutcome {
   const found = findTxn(it.np_transaction_id, ctx);
   if (!('np_transaction_id' in found)) return found;
   const t = found;
-  if (t.cancelled_at !== undefined) return { codes: ['E0100114'] };
-  if (t.shipment) return { codes: ['E0100115'] };
+  if (t.cancelled_at !== undefined) return { codes: [NP_CODE.CANCELLED] };
+  if (t.shipment) return { codes: [NP_CODE.SHIPPED] };
   if (t.authori_result !== '00') return { codes: ['E0100120'] };
   const today = toJstDate(ctx.now);
   const codes = fieldCodes(
@@ -222,7 +223,7 @@ function paymentsFind(item: unknown, ctx: OpContext): ItemOutcome {
   const found = findTxn(asObj(item).np_transaction_id, ctx);
   if (!('np_transaction_id' in found)) return found;
   const t = found;
-  if (t.cancelled_at !== undefined) return { codes: ['E0100114'] };
+  if (t.cancelled_at !== undefined) return { codes: [NP_CODE.CANCELLED] };
   count(t, 'paymentsFind');
   return {
     result:

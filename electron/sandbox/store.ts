@@ -6,6 +6,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { toJstDate } from '../../shared/jst-date';
 import { normalizeTel } from '../../shared/np/text';
 import { NP_OPS, type NpOp, type SandboxRules, type SandboxTxn, type SandboxTxnState, type SandboxTxnView } from './types';
+import { messageOf } from '../../shared/error-message';
 
 const FILE_VERSION = 1;
 
@@ -186,7 +187,7 @@ export class SandboxStore {
     try {
       data = JSON.parse(readFileSync(file, 'utf8')) as FileShape;
     } catch (err) {
-      throw new Error(`sandbox data file ${file} is unreadable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(`sandbox data file ${file} is unreadable: ${messageOf(err)}`, { cause: err });
     }
     if (data.version !== FILE_VERSION) throw new Error(`unsupported sandbox data file version ${String(data.version)}`);
     this.clockOffsetMs = data.clockOffsetMs ?? 0;

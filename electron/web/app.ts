@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NpCredentials } from '../../shared/np/api-types';
-import { createCore, type Core } from '../core/app/core';
+import { createAppCore, type AppCore } from '../compose/app-core';
 import { createMemorySecretStore } from '../core/credentials/secret-store';
 import type { Logger } from '../core/app/logger';
 import { csvExportFileName } from '../../shared/csv';
@@ -37,7 +37,7 @@ export interface WebAppOptions {
 export interface WebApp {
   url: string;
   host: BrowserHost;
-  core: Core;
+  core: AppCore;
   /** The embedded sandbox's admin prefix, when demo mode started one. */
   sandboxAdminUrl: string | null;
   sandboxUrl: string | null;
@@ -54,7 +54,7 @@ export async function startWebApp(opts: WebAppOptions): Promise<WebApp> {
   const staticDir = opts.staticDir ?? (await ensureRendererBuilt((l) => opts.log?.info(l)));
   const downloadDir = join(opts.dataDir, 'exports');
   mkdirSync(downloadDir, { recursive: true, mode: 0o700 });
-  const core = await createCore({
+  const core = await createAppCore({
     dataDir: opts.dataDir,
     transport: 'http',
     version: packageVersion(),

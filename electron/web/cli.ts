@@ -10,6 +10,7 @@ import { createConsoleLogger } from '../core/app/logger';
 import { assertLoopbackHost } from './host';
 import { startWebApp } from './app';
 import { NP_TARGET_OPTIONS, NP_TARGET_USAGE, npTargetFromFlags } from './cli-options';
+import { messageOf } from '../../shared/error-message';
 
 const USAGE = `usage: npm run web -- [--port <p>] [--data-dir <dir>] [--demo [--demo-orders N]] [--restore-backup <name>|latest]
                       ${NP_TARGET_USAGE}
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`atobarai web: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`atobarai web: ${messageOf(e)}`);
   const backup = (e as { newestBackup?: { name: string } | null }).newestBackup;
   if (backup) console.error(`to restore it: npm run web -- --restore-backup ${backup.name} (or --restore-backup latest)`);
   process.exit(1);

@@ -9,11 +9,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { normalize, sep } from 'node:path';
-import type { ApiResult } from '../../shared/api-result';
+import type { Dispatch } from '../../shared/api-result';
 import { confinedPath, mimeTypeOf, resolveRendererFile } from '../static/renderer-files';
 
 export interface HostTarget {
-  dispatch(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  dispatch: Dispatch;
   subscribe(listener: (message: { name: string; payload: unknown }) => void): () => void;
 }
 

@@ -105,16 +105,6 @@ export interface NpItemError {
   id?: string;
 }
 
-/** The envelope of every answer: valid items in results, invalid ones in errors (both may be present). */
-export interface NpResponse<R> {
-  results?: R[];
-  errors?: NpItemError[];
-}
-
-export interface NpRequest<T> {
-  transactions: T[];
-}
-
 /** The paths under /v1. */
 export const NP_ENDPOINTS = {
   register: { method: 'POST', path: '/transactions' },

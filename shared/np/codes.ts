@@ -1,8 +1,10 @@
 /**
- * NP後払い codes with their Japanese meaning and what staff should do (np-api.md §7, §8).
- * Also the app's own LOCAL_* codes, used when NP gave no code (transport failures, ambiguous sends),
- * and the sandbox's SBX* codes for checks whose NP code is not public (docs/sandbox.md).
- * Pure data + one lookup: usable in the renderer and in Node.
+ * The one registry of NP後払い codes (np-api.md §7, §8): each code's Japanese meaning and what staff should do,
+ * the order field it is about (fieldOfNpCode: the edit dialog's highlights), what it tells about the transaction
+ * (npCodeFacts: apply.ts), the codes the shared validation and the sandbox give (NP_PERSON_CODES, NP_CODE), and
+ * the holds staff can settle outside the data. Also the app's own LOCAL_* codes, used when NP gave no code
+ * (transport failures, ambiguous sends), and the sandbox's SBX* codes for checks whose NP code is not public
+ * (docs/sandbox.md). Pure data + lookups: usable in the renderer, the core and the sandbox.
  */
 
 export interface NpCodeInfo {
@@ -148,6 +150,15 @@ const HOLD_CODES: Table = {
   RE031: ['電話番号が加盟店または関係者のものと思われます', '購入者本人の電話番号を確認し、取引修正してください。'],
 };
 
+/**
+ * Hold reasons that can be settled outside the order's data: NP phones the buyer or confirms presence, or the
+ * address already holds the building and room. When every reason of a hold is one of these, staff can ask NP to
+ * review again with a 取引修正 of unchanged data (再審査).
+ */
+export const HOLD_SETTLED_OUTSIDE_DATA: ReadonlySet<string> = new Set([
+  'RE009', 'RE011', 'RE014', 'RE015', 'RE017', 'RE020', 'RE021', 'RE022', 'RE023', 'RE027', 'RE028',
+]);
+
 /** NG reasons (与信NG事由), np-api.md §7.2. */
 const NG_CODES: Table = {
   NG001: ['利用上限金額超過（購入者の未払い残高の合計が上限を超えています）', 'NP後払いは利用できません。別の支払方法を案内してください。'],
@@ -205,7 +216,6 @@ const ALL: Table = {
 export const KNOWN_NP_CODES: readonly string[] = Object.keys(ALL);
 export const HOLD_REASON_CODES: readonly string[] = Object.keys(HOLD_CODES);
 export const NG_REASON_CODES: readonly string[] = Object.keys(NG_CODES);
-export const LOCAL_CODES_LIST: readonly string[] = Object.keys(LOCAL_CODES);
 
 /** The app's local codes by name, so callers do not type strings. */
 export const LOCAL = {
@@ -256,4 +266,155 @@ export function describeNpCode(code: string): NpCodeInfo {
     meaning: `NPから未知の${kind}コード「${key}」が返されました`,
     action: 'NP加盟店管理画面で取引を確認し、不明な場合はNPサポートデスクに問い合わせてください。',
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The registry beyond meaning and action: which order field a code is about (the edit dialog's highlights),
+// what a code tells about the transaction (apply.ts records it even when the action failed), the codes the
+// shared validation and the sandbox give, and which holds can be settled outside the data.
+
+/** Codes the app acts on by name. */
+export const NP_CODE = {
+  NOT_FOUND: 'E0100113',
+  CANCELLED: 'E0100114',
+  SHIPPED: 'E0100115',
+  PAID: 'E0100118',
+} as const;
+
+/** What an error code tells about the transaction at NP, whatever the action was. */
+export type NpCodeFact = 'unknown_transaction' | 'cancelled' | 'shipped' | 'paid';
+export const NP_CODE_FACTS: Readonly<Record<string, NpCodeFact>> = {
+  [NP_CODE.NOT_FOUND]: 'unknown_transaction',
+  [NP_CODE.CANCELLED]: 'cancelled',
+  [NP_CODE.SHIPPED]: 'shipped',
+  [NP_CODE.PAID]: 'paid',
+};
+
+/** The facts a list of codes states. */
+export function npCodeFacts(codes: readonly string[]): Set<NpCodeFact> {
+  return new Set(codes.map((c) => NP_CODE_FACTS[c]).filter((f): f is NpCodeFact => f !== undefined));
+}
+
+/** The codes of one person block: the buyer's (E0100048…) or the ship-to's (E0100072…). */
+export interface PersonCodes {
+  nameRequired: string;
+  nameChars: string;
+  nameLength: string;
+  kanaLength: string;
+  kanaChars: string;
+  companyLength: string;
+  companyChars: string;
+  departmentLength: string;
+  departmentChars: string;
+  zipRequired: string;
+  zipChars: string;
+  zipFormat: string;
+  zipMismatch: string;
+  addressRequired: string;
+  addressChars: string;
+  addressLength: string;
+  telRequired: string;
+  telChars: string;
+  telFormat: string;
+  tel11: string;
+  tel10: string;
+}
+
+export const NP_PERSON_CODES: { customer: PersonCodes; dest: PersonCodes } = {
+  customer: {
+    nameRequired: 'E0100048',
+    nameChars: 'E0100049',
+    nameLength: 'E0100050',
+    kanaLength: 'E0100051',
+    kanaChars: 'E0100052',
+    companyLength: 'E0100053',
+    companyChars: 'E0100054',
+    departmentLength: 'E0100055',
+    departmentChars: 'E0100056',
+    zipRequired: 'E0100057',
+    zipChars: 'E0100058',
+    zipFormat: 'E0100136',
+    zipMismatch: 'E0100059',
+    addressRequired: 'E0100060',
+    addressChars: 'E0100061',
+    addressLength: 'E0100062',
+    telRequired: 'E0100063',
+    telChars: 'E0100064',
+    telFormat: 'E0100065',
+    tel11: 'E0100066',
+    tel10: 'E0100067',
+  },
+  dest: {
+    nameRequired: 'E0100072',
+    nameChars: 'E0100073',
+    nameLength: 'E0100074',
+    kanaLength: 'E0100075',
+    kanaChars: 'E0100076',
+    companyLength: 'E0100077',
+    companyChars: 'E0100078',
+    departmentLength: 'E0100079',
+    departmentChars: 'E0100080',
+    zipRequired: 'E0100081',
+    zipChars: 'E0100082',
+    zipFormat: 'E0100137',
+    zipMismatch: 'E0100083',
+    addressRequired: 'E0100084',
+    addressChars: 'E0100085',
+    addressLength: 'E0100086',
+    telRequired: 'E0100087',
+    telChars: 'E0100088',
+    telFormat: 'E0100089',
+    tel11: 'E0100090',
+    tel10: 'E0100091',
+  },
+};
+
+export const NP_EMAIL_CODES = { required: 'E0100068', chars: 'E0100069', length: 'E0100070', format: 'E0100071' } as const;
+
+/** The order form's field of a person check: nameLength → name, zipMismatch → zip … */
+const PERSON_FIELD: Record<keyof PersonCodes, string> = {
+  nameRequired: 'name',
+  nameChars: 'name',
+  nameLength: 'name',
+  kanaLength: 'kana',
+  kanaChars: 'kana',
+  companyLength: 'companyName',
+  companyChars: 'companyName',
+  departmentLength: 'departmentName',
+  departmentChars: 'departmentName',
+  zipRequired: 'zip',
+  zipChars: 'zip',
+  zipFormat: 'zip',
+  zipMismatch: 'zip',
+  addressRequired: 'address',
+  addressChars: 'address',
+  addressLength: 'address',
+  telRequired: 'tel',
+  telChars: 'tel',
+  telFormat: 'tel',
+  tel11: 'tel',
+  tel10: 'tel',
+};
+
+/** Code → the order form's field path (customer.name, shipTo.tel, lines …). */
+const FIELD_OF_CODE: ReadonlyMap<string, string> = new Map<string, string>([
+  ['SBX0001', 'orderNo'],
+  ['SBX0002', 'orderNo'],
+  ['SBX0003', 'orderedAt'],
+  ['SBX0005', 'lines'],
+  ['SBX0006', 'lines'],
+  ['SBX0007', 'lines'],
+  ['SBX0008', 'lines'],
+  ['SBX0009', 'lines'],
+  ['E0102004', 'lines'],
+  ...Object.values(NP_EMAIL_CODES).map((c): [string, string] => [c, 'customer.email']),
+  ...(Object.entries(PERSON_FIELD) as [keyof PersonCodes, string][]).flatMap(([check, field]): [string, string][] => [
+    [NP_PERSON_CODES.customer[check], `customer.${field}`],
+    [NP_PERSON_CODES.dest[check], `shipTo.${field}`],
+  ]),
+]);
+
+/** The order field an NP code is about, or null for codes about the whole order or the transaction. */
+export function fieldOfNpCode(code: string): string | null {
+  return FIELD_OF_CODE.get(code) ?? null;
 }

@@ -3,6 +3,7 @@
  * order's NP transaction and its outbox — never typed in, never stored as free text.
  * The list query and the edit dialog both call deriveNpStatus / allowedNpActions.
  */
+import { NP_CODE } from './codes';
 
 /** What staff can ask NP to do for one order. */
 export const NP_ACTIONS = ['register', 'update', 'cancel', 'shipment'] as const;
@@ -81,8 +82,6 @@ export const NP_STATUS_TONES: Record<NpStatus, NpStatusTone> = {
   paid_cancel_refused: 'action',
 };
 
-/** The code NP answers on a cancel of a transaction the buyer already paid. */
-export const NP_CODE_ALREADY_PAID = 'E0100118';
 
 /** The NP side of one order as the local store knows it (np_transactions + outbox). */
 export interface NpState {
@@ -132,7 +131,7 @@ const FAILED: Record<NpAction, NpStatus> = {
 /** The NP後払いステータス of an order, or null when it has no NP transaction and nothing queued (未登録). */
 export function deriveNpStatus(s: NpState): NpStatus | null {
   if (s.pendingAction) return PENDING[s.pendingAction];
-  if (s.failedAction === 'cancel' && s.errorCodes.includes(NP_CODE_ALREADY_PAID)) return 'paid_cancel_refused';
+  if (s.failedAction === 'cancel' && s.errorCodes.includes(NP_CODE.PAID)) return 'paid_cancel_refused';
   if (s.failedAction) return FAILED[s.failedAction];
   if (s.cancelled) return 'cancelled';
   if (s.shipmentReported) return 'shipped';

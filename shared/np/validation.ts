@@ -9,6 +9,7 @@ import { isNpCarrierCode } from './carriers';
 import { addDays, isIsoDate } from '../jst-date';
 import { findProhibitedChars, npLength } from './text';
 import { checkZipAddress, zipMismatchMessage, type ZipAddressMismatch, type ZipLookup } from '../zip-address';
+import { NP_EMAIL_CODES as EMAIL, NP_PERSON_CODES, type PersonCodes } from './codes';
 
 export {
   cp932Encodable,
@@ -57,80 +58,6 @@ export const NP_LIMITS = {
   billIssuedWindowDays: 10,
 } as const;
 
-/** The codes of one person block: the buyer's (E0100048…) or the ship-to's (E0100072…). */
-interface PersonCodes {
-  nameRequired: string;
-  nameChars: string;
-  nameLength: string;
-  kanaLength: string;
-  kanaChars: string;
-  companyLength: string;
-  companyChars: string;
-  departmentLength: string;
-  departmentChars: string;
-  zipRequired: string;
-  zipChars: string;
-  zipFormat: string;
-  zipMismatch: string;
-  addressRequired: string;
-  addressChars: string;
-  addressLength: string;
-  telRequired: string;
-  telChars: string;
-  telFormat: string;
-  tel11: string;
-  tel10: string;
-}
-
-const CUSTOMER: PersonCodes = {
-  nameRequired: 'E0100048',
-  nameChars: 'E0100049',
-  nameLength: 'E0100050',
-  kanaLength: 'E0100051',
-  kanaChars: 'E0100052',
-  companyLength: 'E0100053',
-  companyChars: 'E0100054',
-  departmentLength: 'E0100055',
-  departmentChars: 'E0100056',
-  zipRequired: 'E0100057',
-  zipChars: 'E0100058',
-  zipFormat: 'E0100136',
-  zipMismatch: 'E0100059',
-  addressRequired: 'E0100060',
-  addressChars: 'E0100061',
-  addressLength: 'E0100062',
-  telRequired: 'E0100063',
-  telChars: 'E0100064',
-  telFormat: 'E0100065',
-  tel11: 'E0100066',
-  tel10: 'E0100067',
-};
-
-const DEST: PersonCodes = {
-  nameRequired: 'E0100072',
-  nameChars: 'E0100073',
-  nameLength: 'E0100074',
-  kanaLength: 'E0100075',
-  kanaChars: 'E0100076',
-  companyLength: 'E0100077',
-  companyChars: 'E0100078',
-  departmentLength: 'E0100079',
-  departmentChars: 'E0100080',
-  zipRequired: 'E0100081',
-  zipChars: 'E0100082',
-  zipFormat: 'E0100137',
-  zipMismatch: 'E0100083',
-  addressRequired: 'E0100084',
-  addressChars: 'E0100085',
-  addressLength: 'E0100086',
-  telRequired: 'E0100087',
-  telChars: 'E0100088',
-  telFormat: 'E0100089',
-  tel11: 'E0100090',
-  tel10: 'E0100091',
-};
-
-const EMAIL = { required: 'E0100068', chars: 'E0100069', length: 'E0100070', format: 'E0100071' } as const;
 
 /** The phone prefixes whose numbers have 11 digits (mobile, IP, M2M, pager); all others have 10. */
 export const ELEVEN_DIGIT_TEL_PREFIXES = ['020', '050', '060', '070', '080', '090'] as const;
@@ -257,13 +184,13 @@ export function isEmptyDest(dest: unknown): boolean {
 
 function checkCustomer(out: Codes, customer: unknown, opts: NpValidationOptions): void {
   const p = isObj(customer) ? customer : {};
-  checkPerson(out, p, CUSTOMER, opts);
+  checkPerson(out, p, NP_PERSON_CODES.customer, opts);
   checkEmail(out, p.email, opts.requireEmail === true);
 }
 
 function checkDest(out: Codes, dest: unknown, opts: NpValidationOptions): void {
   if (isEmptyDest(dest)) return;
-  checkPerson(out, isObj(dest) ? dest : {}, DEST, opts);
+  checkPerson(out, isObj(dest) ? dest : {}, NP_PERSON_CODES.dest, opts);
 }
 
 /** Σ goods_price × quantity, or null when any line is unusable. */

@@ -80,4 +80,10 @@ describe('sync summary lines', () => {
   it('is empty when nothing happened', () => {
     expect(summaryLines(base, (k, n) => t(k, n ?? {}))).toEqual([]);
   });
+
+  it('says when a 取引修正 came back on hold for the same reasons (no status changed)', () => {
+    const lines = summaryLines({ ...base, sent: 2, holdRepeated: 2 }, (k, n) => t(k, n ?? {}));
+    expect(lines.map((l) => l.text)).toEqual(['2件をNPへ送信しました', '2件: 取引修正後も審査保留（同じ理由）']);
+    expect(lines[1]!.tone).toBe('action');
+  });
 });

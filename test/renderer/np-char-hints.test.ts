@@ -15,6 +15,7 @@ import { freshPinia, mountApp, settle, useMemoryTransport } from './helpers';
 import { DatePickerStub } from './stubs';
 import { npInfo } from './np-info';
 import { sampleOrder } from './sample-order';
+import type { SavePlan } from '../../shared/save-plan';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -39,7 +40,8 @@ function setup(order = sampleOrder()) {
   const saved: { order: OrderInput }[] = [];
   const t = useMemoryTransport({
     getOrder: () => current,
-    previewNpUpdate: () => ({ payload: { np_transaction_id: '26112800001' }, changedFields: [] }),
+    // A save of these fields implies no NP action (the core's plan): the dialog saves at once.
+    planSave: (): SavePlan => ({ action: null, question: null, stockReminder: false, preview: null, blocked: [], credit: null }),
     saveOrder: (i: { id: number; order: OrderInput; npAction: null }) => {
       saved.push(i);
       current = { ...current, order: { ...current.order, ...i.order } };

@@ -59,7 +59,7 @@ describe('NP status buttons', () => {
 
 describe('NP panel notices', () => {
   it('shows hold reasons (RE codes) with their meaning and what to do', () => {
-    const np = npInfo('hold', { authori: { result: '10', requiredDate: null, hold: codes('RE009', 'RE021'), ng: null } });
+    const np = npInfo('hold', { authori: { result: '10', requiredDate: null, hold: codes('RE009', 'RE021'), ng: null, holdRepeated: false } });
     const w = mountApp(NpPanel, { props: { np, orderStatus: 'new', paymentMethod: 'np_atobarai' } });
     const hold = w.find('[data-test="np-hold"]');
     expect(hold.text()).toContain('RE009');
@@ -69,7 +69,7 @@ describe('NP panel notices', () => {
   });
 
   it('shows the NG reason and the advice to offer another payment method', () => {
-    const np = npInfo('ng', { authori: { result: '20', requiredDate: null, hold: [], ng: codes('RE001')[0]! } });
+    const np = npInfo('ng', { authori: { result: '20', requiredDate: null, hold: [], ng: codes('RE001')[0]!, holdRepeated: false } });
     const w = mountApp(NpPanel, { props: { np, orderStatus: 'new', paymentMethod: 'np_atobarai' } });
     expect(w.find('[data-test="np-ng"]').text()).toContain('RE001');
     expect(w.find('[data-test="np-ng"]').text()).toContain('別のお支払方法');

@@ -8,10 +8,11 @@ import { nextTick } from 'vue';
 import type { OrderDetail } from '../../shared/contract';
 import type { Order, OrderInput } from '../../shared/order';
 import type { NpUpdatePreview } from '../../shared/sync';
+import type { SavePlan } from '../../shared/save-plan';
 import OrderEditDialog from '../../renderer/src/features/order-edit/OrderEditDialog.vue';
 import { freshPinia, mountApp, settle, useMemoryTransport, type MemoryTransport } from './helpers';
 import { DatePickerStub } from './stubs';
-import { npInfo } from './np-info';
+import { codes, npInfo } from './np-info';
 import { sampleOrder } from './sample-order';
 
 interface Saved {
@@ -20,18 +21,26 @@ interface Saved {
   npAction: 'update' | 'cancel' | 'register' | null;
 }
 
-function setup(order: Order, np: OrderDetail['np'] = npInfo('ok')) {
+const NONE: SavePlan = { action: null, question: null, stockReminder: false, preview: null, blocked: [], credit: null };
+
+/** The core's answer for a changed address (what the tests edit), else a plain save. */
+function addressPlan(order: Order) {
+  return (i: { id: number; order: OrderInput; action?: string }): SavePlan => {
+    const changed = i.order.customer.address !== order.customer.address;
+    const preview: NpUpdatePreview = {
+      payload: { np_transaction_id: '26112800001', ...(changed ? { customer: { customer_name: i.order.customer.name, zip_code: '1070052', address: i.order.customer.address, tel: '0312345678' } } : {}) },
+      changedFields: changed ? ['customer.address'] : [],
+    };
+    return changed || i.action === 'update' ? { ...NONE, action: 'update', question: 'update', preview } : NONE;
+  };
+}
+
+function setup(order: Order, np: OrderDetail['np'] = npInfo('ok'), plan: (i: { id: number; order: OrderInput; action?: string }) => SavePlan = addressPlan(order)) {
   let current: OrderDetail = { order, np, purchaseCount: 1 };
   const saved: Saved[] = [];
   const t = useMemoryTransport({
     getOrder: () => current,
-    previewNpUpdate: (i: { id: number; order?: OrderInput }): NpUpdatePreview => {
-      const changed = i.order && i.order.customer.address !== order.customer.address;
-      return {
-        payload: { np_transaction_id: '26112800001', ...(changed ? { customer: { customer_name: i.order!.customer.name, zip_code: '1070052', address: i.order!.customer.address, tel: '0312345678' } } : {}) },
-        changedFields: changed ? ['customer.address'] : [],
-      };
-    },
+    planSave: plan,
     saveOrder: (i: Saved) => {
       saved.push(i);
       current = { ...current, order: { ...current.order, ...i.order } };
@@ -65,12 +74,23 @@ async function setField(name: string, value: string): Promise<void> {
   await nextTick();
 }
 
+/** A card order switched to NP後払い and saved: the core's plan offers 取引登録 with these credit figures. */
+async function switchedToNp(credit: SavePlan['credit']) {
+  const ctx = setup(sampleOrder({ paymentMethod: 'credit_card' }), null, () => ({ ...NONE, action: 'register', question: 'registerOnPayment', credit }));
+  const w = await open(ctx.t);
+  (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'np_atobarai';
+  await nextTick();
+  button('この内容で登録する').click();
+  await settle(10);
+  return ctx;
+}
+
 beforeEach(() => {
   document.body.innerHTML = '';
   freshPinia();
 });
 
-describe('OrderEditDialog', () => {
+describe('OrderEditDialog', { timeout: 20_000 }, () => {
   it('changing the address shows the 取引修正 preview, and confirming saves and queues in one call', async () => {
     const { t, saved } = setup(sampleOrder());
     await open(t);
@@ -102,7 +122,7 @@ describe('OrderEditDialog', () => {
   });
 
   it('setting 対応状況 to キャンセル offers the NP cancel with the stock reminder', async () => {
-    const { t, saved } = setup(sampleOrder());
+    const { t, saved } = setup(sampleOrder(), npInfo('ok'), () => ({ ...NONE, action: 'cancel', question: 'cancelOnStatus', stockReminder: true }));
     const w = await open(t);
     const form = w.findComponent({ name: 'OrderForm' });
     (form.props('modelValue') as { status: string }).status = 'cancelled';
@@ -119,7 +139,8 @@ describe('OrderEditDialog', () => {
   });
 
   it('NP rule violations block 取引修正 but not a plain save', async () => {
-    const { t, saved } = setup(sampleOrder());
+    const order = sampleOrder();
+    const { t, saved } = setup(order, npInfo('ok'), (i) => ({ ...addressPlan(order)(i), blocked: codes('E0100050') }));
     await open(t);
     await setField('customer.name', '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末');
     await setField('customer.address', '東京都港区赤坂9-9-9');
@@ -145,21 +166,17 @@ describe('OrderEditDialog', () => {
   });
 
   it('switching the payment method to NP後払い offers 取引登録 in the same save', async () => {
-    const { t, saved } = setup(sampleOrder({ paymentMethod: 'credit_card' }), null);
-    const w = await open(t);
-    (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'np_atobarai';
-    await nextTick();
-    button('この内容で登録する').click();
-    await settle(10);
+    const credit = { outstanding: 0, amount: 5000, limit: 55_000, wouldExceed: false };
+    const { t, saved } = await switchedToNp(credit);
     expect(body().querySelector('.el-message-box')?.textContent).toContain('NPへ取引登録しますか？');
     button('保存して取引登録').click();
     await settle(10);
-    expect(t.calls.some((c) => c.method === 'buyerOutstanding')).toBe(true);
+    expect(t.calls.find((c) => c.method === 'planSave')?.input).toMatchObject({ id: 7, order: { paymentMethod: 'np_atobarai' } });
     expect(saved).toEqual([expect.objectContaining({ npAction: 'register' })]);
   });
 
   it('switching away from NP後払い with a live transaction offers the NP cancel; 「保存のみ」 just saves', async () => {
-    const { t, saved } = setup(sampleOrder(), npInfo('reviewing'));
+    const { t, saved } = setup(sampleOrder(), npInfo('reviewing'), () => ({ ...NONE, action: 'cancel', question: 'cancelOnPayment' }));
     const w = await open(t);
     (w.findComponent({ name: 'OrderForm' }).props('modelValue') as { paymentMethod: string }).paymentMethod = 'cod';
     await nextTick();
@@ -170,5 +187,52 @@ describe('OrderEditDialog', () => {
     await settle(10);
     expect(saved).toEqual([expect.objectContaining({ npAction: null })]);
     expect(saved[0]!.order.paymentMethod).toBe('cod');
+  });
+
+  it('a credit-limit warning from the plan is shown before 取引登録; going back saves nothing', async () => {
+    const credit = { outstanding: 52_000, amount: 5000, limit: 55_000, wouldExceed: true };
+    const { saved } = await switchedToNp(credit);
+    button('保存して取引登録').click();
+    await settle(10);
+    expect([...body().querySelectorAll('.el-message-box')].at(-1)?.textContent).toContain('利用限度額');
+    button('戻る').click();
+    await settle(10);
+    expect(saved).toHaveLength(0);
+  });
+
+  it('after NP refused the 取引登録, saving the fixed order offers the retry', async () => {
+    const np = npInfo('register_failed', { errors: codes('E0100059') }, { failedAction: 'register', errorCodes: ['E0100059'] });
+    const { t, saved } = setup(sampleOrder(), np, () => ({ ...NONE, action: 'register', question: 'retryRegister', credit: { outstanding: 0, amount: 1, limit: 55_000, wouldExceed: false } }));
+    await open(t);
+    // The field NP's refusal named is marked (the code registry's field), until staff change it.
+    const zipWarning = () => body().querySelector('[data-field="customer.zip"] [data-test="np-warning"]')?.textContent ?? '';
+    expect(zipWarning()).toContain('E0100059');
+    await setField('customer.zip', '107-0052');
+    expect(zipWarning()).not.toContain('E0100059');
+    button('この内容で登録する').click();
+    await settle(10);
+    expect(body().querySelector('.el-message-box')?.textContent).toContain('もう一度NPへ取引登録しますか？');
+    button('保存して取引登録').click();
+    await settle(10);
+    expect(saved).toEqual([expect.objectContaining({ npAction: 'register' })]);
+  });
+
+  it('a hold settled outside the data: 取引修正 with unchanged data asks NP to review again', async () => {
+    const order = sampleOrder();
+    const np = npInfo('hold', { authori: { result: '10', requiredDate: null, hold: codes('RE021'), ng: null, holdRepeated: true } }, { authoriResult: '10', authoriHold: ['RE021'] });
+    const preview: NpUpdatePreview = { payload: { np_transaction_id: '26112900001', customer: { customer_name: order.customer.name, zip_code: order.customer.zip, address: order.customer.address, tel: order.customer.tel } }, changedFields: [] };
+    const { t, saved } = setup(order, np, (i) => (i.action === 'update' ? { ...NONE, action: 'update', question: 'reReview', preview } : NONE));
+    await open(t);
+    expect(body().querySelector('[data-test="np-hold-repeated"]')?.textContent).toContain('取引修正後も審査保留（同じ理由）');
+    expect(body().querySelector('[data-test="np-rereview-advice"]')).not.toBeNull();
+    body().querySelector<HTMLButtonElement>('[data-test="np-action-update"]')!.click();
+    await settle(10);
+    expect(body().querySelector('[data-test="preview-no-changes"]')?.textContent).toContain('再審査を依頼できます');
+    const confirm = body().querySelector<HTMLButtonElement>('[data-test="preview-confirm"]')!;
+    expect(confirm.disabled).toBe(false);
+    expect(confirm.textContent).toContain('同じ内容で再審査を依頼する');
+    confirm.click();
+    await settle(10);
+    expect(saved).toEqual([expect.objectContaining({ npAction: 'update' })]);
   });
 });

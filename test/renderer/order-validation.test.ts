@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OrderInput } from '../../shared/order';
-import { fieldErrors, fieldOfNpCode, npWarnings } from '../../renderer/src/features/order-edit/validate';
+import { fieldErrors, npWarnings } from '../../renderer/src/features/order-edit/validate';
+import { fieldOfNpCode } from '../../shared/np/codes';
 import { draftFromOrder, draftToInput, emptyDraft } from '../../renderer/src/features/order-edit/draft';
 import { previewRows } from '../../renderer/src/features/order-edit/preview-rows';
 import { sampleOrder } from './sample-order';

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   AUTHORI_RESULT_LABELS,
   HOLD_REASON_CODES,
+  HOLD_SETTLED_OUTSIDE_DATA,
   KNOWN_NP_CODES,
   LOCAL,
   NG_REASON_CODES,
+  NP_CODE,
+  NP_EMAIL_CODES,
+  NP_PERSON_CODES,
   PAYMENT_STATUS_LABELS,
   describeNpCode,
+  fieldOfNpCode,
+  npCodeFacts,
 } from '../../shared/np/codes';
 import { AUTHORI_RESULTS, NP_STATUS_LABELS } from '../../shared/np/status';
 
@@ -80,5 +86,29 @@ describe('labels', () => {
     expect(AUTHORI_RESULT_LABELS['20']).toBe(NP_STATUS_LABELS.ng);
     expect(AUTHORI_RESULT_LABELS['40']).toBe(NP_STATUS_LABELS.reviewing);
     expect(PAYMENT_STATUS_LABELS).toMatchObject({ '10': '未入金', '20': '入金済み' });
+  });
+});
+
+describe('the registry beyond meanings', () => {
+  it('names the form field of every person code the shared validation gives, and every such code has a meaning', () => {
+    for (const [block, prefix] of [[NP_PERSON_CODES.customer, 'customer'], [NP_PERSON_CODES.dest, 'shipTo']] as const) {
+      for (const code of Object.values(block)) {
+        expect(fieldOfNpCode(code), code).toMatch(new RegExp(`^${prefix}\\.`, 'u'));
+        expect(KNOWN_NP_CODES).toContain(code);
+      }
+    }
+    expect(fieldOfNpCode(NP_EMAIL_CODES.format)).toBe('customer.email');
+    expect(fieldOfNpCode('E0100059')).toBe('customer.zip');
+    expect(fieldOfNpCode('E0100083')).toBe('shipTo.zip');
+    expect(fieldOfNpCode(NP_CODE.CANCELLED)).toBeNull();
+  });
+
+  it('says what a code tells about the transaction, and which holds are settled outside the data', () => {
+    expect([...npCodeFacts(['E0100050', NP_CODE.CANCELLED, NP_CODE.PAID])].sort()).toEqual(['cancelled', 'paid']);
+    expect([...npCodeFacts([NP_CODE.NOT_FOUND])]).toEqual(['unknown_transaction']);
+    expect(npCodeFacts(['RE014']).size).toBe(0);
+    for (const code of HOLD_SETTLED_OUTSIDE_DATA) expect(HOLD_REASON_CODES).toContain(code);
+    expect(HOLD_SETTLED_OUTSIDE_DATA.has('RE021')).toBe(true);
+    expect(HOLD_SETTLED_OUTSIDE_DATA.has('RE026')).toBe(false); // NP後払い cannot be used: nothing to review again
   });
 });

@@ -1,18 +1,18 @@
 /**
  * createCore: the application behind the contract, under plain Node. Electron (electron/main) and the
- * browser host (electron/web) each create one and bind its dispatch table to their transport.
+ * browser host (electron/web) each create one through the composition root (electron/compose/app-core.ts,
+ * which gives it the demo NP) and bind its dispatch table to their transport.
  *
- *   open the database → settings → NP connection (embedded sandbox in demo mode) → seed demo orders on the
+ *   open the database → settings → NP connection (the demo NP in demo mode) → seed demo orders on the
  *   first demo run → the dispatch table; startLaunchSync() runs the startup refresh after the UI shows.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiResult } from '../../../shared/api-result';
 import { contract, type EventMessage, type Events, type Handlers } from '../../../shared/contract';
 import type { NpEnvironment } from '../../../shared/np/api-types';
 import { NP_BASE_URLS } from '../../../shared/np/api-types';
 import type { SyncSummary } from '../../../shared/sync';
-import { DEMO_MERCHANT, DEMO_RULES, startSandbox, type RunningSandbox } from '../../sandbox';
 import type { SecretStore } from '../credentials/secret-store';
 import { credentialProblem, isUnreadableCredentials } from '../credentials/credential-health';
 import { createNpClient, type NpClient } from '../np/client';
@@ -50,8 +50,8 @@ export interface CoreOptions {
   log?: Logger;
   /** better-sqlite3 built for Electron (electron/main passes it; see build/postinstall.mjs). */
   nativeBinding?: string;
-  /** Use this NP server as the 'sandbox' environment instead of starting the embedded one (browser host --np-url). */
-  sandboxTarget?: SandboxTarget;
+  /** The NP of the 'sandbox' (demo) environment; without it that environment has no NP to talk to. */
+  demoNp?: DemoNp;
   /** Demo orders generated on the first demo run (0 = none). */
   demoOrders?: number;
   demoSeed?: number;
@@ -67,13 +67,20 @@ export interface CoreOptions {
   mail?: MailOptions;
 }
 
+/** The NP the 'sandbox' environment talks to (the composition root gives the embedded sandbox or a given NP). */
+export interface DemoNp {
+  /** Its URL and credentials (starting it when needed). */
+  target(): Promise<SandboxTarget>;
+  /** Wipes its state (demo reset). */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export interface Core {
   dispatch: Dispatch;
   subscribe(listener: (message: EventMessage) => void): () => void;
   /** The startup refresh: call once the UI shows the local data. Never rejects. */
   startLaunchSync(): Promise<SyncSummary | null>;
-  /** The embedded sandbox, when demo mode started one. */
-  sandbox(): RunningSandbox | null;
   /** Whether a sync or an import runs now (the updater never restarts then). */
   activity(): CoreActivity;
   /** Demo mode (the embedded sandbox) rather than NP's test or production environment. */
@@ -82,7 +89,6 @@ export interface Core {
 }
 
 export const DB_FILE = 'atobarai.sqlite';
-const SANDBOX_FILE = 'np-sandbox.json';
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
@@ -96,7 +102,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const baseUrlFor = (env: 'test' | 'production') => opts.npBaseUrls?.[env] ?? NP_BASE_URLS[env];
 
   let client: NpClient | null = null;
-  let sandbox: RunningSandbox | null = null;
   let session: Session;
   /** Demo orders were just seeded: the next sync that reaches NP aligns their 対応状況 with NP's judgement. */
   let demoAlignPending = false;
@@ -131,14 +136,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
     });
 
-  async function ensureSandbox(): Promise<SandboxTarget> {
-    if (opts.sandboxTarget) return opts.sandboxTarget;
-    sandbox ??= await startSandbox({ port: 0, rules: DEMO_RULES, dataFile: join(opts.dataDir, SANDBOX_FILE) });
-    return { url: sandbox.url, credentials: { ...DEMO_MERCHANT } };
-  }
-
   async function endpointFor(environment: NpEnvironment): Promise<NpEndpointConfig> {
-    if (environment === 'sandbox') return resolveNpEndpoint('sandbox', opts.secrets, await ensureSandbox());
+    if (environment === 'sandbox') return resolveNpEndpoint('sandbox', opts.secrets, opts.demoNp ? await opts.demoNp.target() : null);
     const endpoint = await resolveNpEndpoint(environment, opts.secrets, null);
     return { ...endpoint, baseUrl: baseUrlFor(environment) };
   }
@@ -207,11 +206,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async resetDemo() {
       await session.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-      if (sandbox) {
-        await sandbox.stop();
-        sandbox = null;
-      }
-      if (existsSync(join(opts.dataDir, SANDBOX_FILE))) rmSync(join(opts.dataDir, SANDBOX_FILE));
+      await opts.demoNp?.reset();
       session = open();
       await reconnect();
       const n = await seedIfFirstDemoRun();
@@ -249,14 +244,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         return null;
       }
     },
-    sandbox: () => sandbox,
     activity: () => ({ syncing: session.sync.state().running, importing: imports.importing() }),
     isDemo: () => session.settings.get().environment === 'sandbox',
     async close() {
       await mail.stop();
       await session.close();
-      if (sandbox) await sandbox.stop();
-      sandbox = null;
       lock?.release();
     },
   };

@@ -5,10 +5,10 @@
  * Japanese message, anything else becomes 'internal' (details go to the log, never to the renderer).
  */
 import type { z } from 'zod';
-import { ApiError, type ApiErrorBody, type ApiFieldError, type ApiResult } from '../../../shared/api-result';
+import { ApiError, type ApiErrorBody, type ApiFieldError, type Dispatch } from '../../../shared/api-result';
 import type { ContractShape, HandlersOf } from '../../../shared/contract-kit';
 
-export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+export type { Dispatch };
 
 export interface DispatchLog {
   error(message: string, detail?: unknown): void;

@@ -27,6 +27,9 @@ export function mapCoreError(err: unknown, dbFile = 'データベース', readOn
   // A store opened read-only on purpose (a full disk): every write says why.
   if (storage?.problem === 'readonly' && readOnly && storage.path === dbFile) return { code: 'storage', message: readOnly };
   if (storage) return { code: 'storage', message: storage.message };
+  if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+    return { code: 'conflict', message: 'ほかの書き込み（CSV取込など）が終わっていないため、保存できませんでした。終わってから、もう一度操作してください。' };
+  }
   return null;
 }
 

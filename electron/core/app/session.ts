@@ -1,6 +1,7 @@
 /**
- * Everything bound to one open database: the order repository, the NP service (outbox + NP state), the
- * sync engine and the CSV service. Demo reset closes a session and opens a fresh one on a new file.
+ * Everything bound to one open database: settings, the order repository, the NP service (outbox + NP state),
+ * the sync engine and the staged CSV import (its worker). Demo reset closes a session and opens a fresh one on
+ * a new file.
  */
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db';
@@ -14,6 +15,7 @@ import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { startNpEventCompactor } from '../np/compaction';
+import { createImportStager, type ImportStager } from '../csv/import-stager';
 import type { Logger } from './logger';
 
 export interface Session {
@@ -22,6 +24,8 @@ export interface Session {
   np: NpService;
   sync: SyncEngine;
   settings: SettingsStore;
+  /** The staged CSV import (its worker has its own connection on the same file). */
+  csvImport: ImportStager;
   /** Stops the timer, waits for a running sync (at most closeWaitMs), closes the database. */
   close(): Promise<void>;
 }
@@ -70,12 +74,14 @@ export function openSession(opts: SessionOptions): Session {
   });
   // Bodies of NP events older than the retention period (設定) are cleared in the background.
   const compactor = startNpEventCompactor({ db, retentionMonths: () => settings.get().npHistoryRetentionMonths, now: () => opts.clock.now(), log: opts.log });
+  const csvImport = createImportStager({ file: opts.file, nativeBinding: opts.nativeBinding });
   return {
     db,
     orders,
     np,
     sync,
     settings,
+    csvImport,
     async close() {
       compactor.stop();
       // A sync waiting on a hanging NP must not hold up quitting: its rows stay `sending` and the next start
@@ -87,6 +93,7 @@ export function openSession(opts: SessionOptions): Session {
       ]);
       clearTimeout(timer);
       if (!waited) opts.log.warn('closing while a sync is still waiting for NP: it is left to the next start');
+      await csvImport.close();
       db.close();
       releaseOwnerToken(owner);
     },

@@ -13,6 +13,7 @@ import { acquireDataLock, type DataLock } from '../db/data-lock';
 import { join } from 'node:path';
 import type { Logger } from './logger';
 import type { Session } from './session';
+import { messageOf } from '../../../shared/error-message';
 
 export interface StoreOpenOptions {
   dataDir: string;
@@ -95,7 +96,7 @@ export async function openStoreWithBackups(o: StoreOpenOptions): Promise<OpenedS
     const written = await launchBackup(o.dbFile, { now: o.now, latestVersion: MIGRATIONS.length, nativeBinding: o.nativeBinding });
     if (written) o.log.info(`backup written: ${written.name}`);
   } catch (e) {
-    o.log.warn(`the launch backup could not be written: ${e instanceof Error ? e.message : String(e)}`);
+    o.log.warn(`the launch backup could not be written: ${messageOf(e)}`);
   }
   try {
     const session = o.open();

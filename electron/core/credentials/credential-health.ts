@@ -5,6 +5,7 @@
  */
 import { CREDENTIAL_ENVIRONMENTS } from '../../../shared/contract';
 import { SecretStoreError, type SecretStore } from './secret-store';
+import { messageOf } from '../../../shared/error-message';
 
 /** null when every stored credential can be read (or none is stored); otherwise what is wrong. */
 export async function credentialProblem(secrets: SecretStore): Promise<string | null> {
@@ -13,7 +14,7 @@ export async function credentialProblem(secrets: SecretStore): Promise<string | 
     try {
       await secrets.load(env);
     } catch (e) {
-      problems.add(e instanceof SecretStoreError ? e.message : `接続情報を読み込めません（${e instanceof Error ? e.message : String(e)}）。設定画面で登録し直してください。`);
+      problems.add(e instanceof SecretStoreError ? e.message : `接続情報を読み込めません（${messageOf(e)}）。設定画面で登録し直してください。`);
     }
   }
   return problems.size === 0 ? null : [...problems].join('\n');

@@ -5,19 +5,20 @@
  *   stored (an import without a SHOPメモ column never wipes staff's memo);
  * - importing the same file twice therefore changes nothing the second time (all "変更なし").
  * NP後払い orders are never queued for 取引登録 here: the report lists them for staff to confirm. Orders whose
- * row carries an NP取引ID are returned as pairs for the NP layer to attach.
+ * row carries an NP取引ID are linked to it in the same transaction (opts.attach) and listed as pairs.
  */
 import type { Database } from 'better-sqlite3';
-import type { CsvImportAction, CsvImportOrderSummary, CsvImportReport, CsvResolvedMapping, ImportField } from '../../../shared/csv';
+import type { CsvImportAction, CsvImportOrderSummary, CsvImportProgressStep, CsvImportReport, CsvResolvedMapping, ImportField } from '../../../shared/csv';
 import type { NpStatus } from '../../../shared/np/status';
-import { PAYMENT_METHOD_LABELS, orderInputOf, orderTotal, type Order, type OrderInput, type Person } from '../../../shared/order';
+import { PAYMENT_METHOD_LABELS, orderInputOf, orderTotal, sameOrderInput, type Order, type OrderInput, type Person } from '../../../shared/order';
 import { ValidationError } from '../../../shared/validation';
+import { messageOf } from '../../../shared/error-message';
 import type { OrderRepository } from '../orders';
 import type { ParsedOrder } from './order-rows';
 import type { ParsedOrderCsv } from './parse-orders';
 
 /** What the import needs of the order store. */
-export type ImportRepository = Pick<OrderRepository, 'getByOrderNo' | 'insertMany' | 'update'>;
+export type ImportRepository = Pick<OrderRepository, 'get' | 'getByOrderNo' | 'insertMany' | 'update'>;
 
 export interface ImportOptions {
   /** 設定's 配送業者, given to new orders whose file has none (null: they stay without one). */
@@ -32,6 +33,13 @@ export interface ImportOptions {
    * changed now differs from what NP has). New orders have no NP state to recompute.
    */
   onUpdated?: (orderId: number) => void;
+  /**
+   * Links an order to the NP取引ID its row carries (NpService.attachTransactionId), inside the import's
+   * transaction; returns why not (Japanese) or null. Without it the pairs are only reported.
+   */
+  attach?: (orderId: number, npTransactionId: string) => string | null;
+  /** Orders per step (default IMPORT_CHUNK). */
+  chunkSize?: number;
 }
 
 export interface PlannedOrder {
@@ -77,38 +85,6 @@ export function mergeOrderInput(stored: OrderInput, file: OrderInput, mapping: C
   };
 }
 
-/** A stable text form of an order, for "did anything change". */
-function canonical(o: OrderInput): string {
-  const person = (p: Person | null) => (p ? [p.name, p.kana, p.companyName, p.departmentName, p.zip, p.address, p.tel] : null);
-  const c = o.customer;
-  return JSON.stringify([
-    o.orderNo,
-    o.orderedAt,
-    o.status,
-    o.paymentMethod,
-    person(c),
-    c.email,
-    c.birthDate,
-    c.gender,
-    person(o.shipTo),
-    o.lines.map((l) => [l.name, l.unitPrice, l.quantity]),
-    o.shippingFee,
-    o.fee,
-    o.discount,
-    o.carrierCode,
-    o.slipNo,
-    o.invoiceType,
-    o.note,
-    o.shopMemo,
-    o.shippedAt,
-    o.paidAt,
-  ]);
-}
-
-export function sameOrderInput(a: OrderInput, b: OrderInput): boolean {
-  return canonical(a) === canonical(b);
-}
-
 /** Decide, without writing, what the import does with each order of the file. */
 export function planImport(repo: Pick<OrderRepository, 'getByOrderNo'>, parsed: ParsedOrderCsv): PlannedOrder[] {
   return parsed.orders.map((order) => {
@@ -133,10 +109,22 @@ export function summarise(plan: PlannedOrder): CsvImportOrderSummary {
 
 function reasonsOf(e: unknown): string[] {
   if (e instanceof ValidationError) return e.issues.map((i) => i.message);
-  return [e instanceof Error ? e.message : String(e)];
+  return [messageOf(e)];
 }
 
-export function importOrders(db: Database, repo: ImportRepository, parsed: ParsedOrderCsv, now: number, opts: ImportOptions = {}): CsvImportReport {
+/** Where an import is: checking against the store, writing orders, linking NP取引IDs. */
+export type ImportStepProgress = CsvImportProgressStep;
+
+/** How many orders each step handles between two progress reports (and chances to stop). */
+export const IMPORT_CHUNK = 2_000;
+
+/**
+ * The import as steps: plan, insert, update, link NP取引IDs, yielding progress after every chunk of orders and
+ * returning the report. The caller owns the transaction around ALL the steps (importOrders: one synchronous
+ * transaction; commitImport: one transaction that can be stopped between chunks) — nothing is written outside it.
+ */
+export function* importSteps(repo: ImportRepository, parsed: ParsedOrderCsv, now: number, opts: ImportOptions = {}): Generator<ImportStepProgress, CsvImportReport> {
+  const chunk = opts.chunkSize ?? IMPORT_CHUNK;
   const report: CsvImportReport = {
     inserted: 0,
     updated: 0,
@@ -148,53 +136,81 @@ export function importOrders(db: Database, repo: ImportRepository, parsed: Parse
     transactionIds: [],
     attachProblems: [],
   };
-  db.transaction(() => {
-    const plan = planImport(repo, parsed);
-    const inserts = plan.filter((p) => p.action === 'insert');
+  const total = parsed.orders.length;
+  const plan: PlannedOrder[] = [];
+  for (let i = 0; i < total; i += chunk) {
+    plan.push(...planImport(repo, { ...parsed, orders: parsed.orders.slice(i, i + chunk) }));
+    yield { phase: 'checking', done: plan.length, total };
+  }
+  const inserts = plan.filter((p) => p.action === 'insert');
+  const changes = plan.filter((p) => p.action === 'update');
+  const writes = inserts.length + changes.length;
+  const ids = new Map<PlannedOrder, number>();
+  for (let i = 0; i < inserts.length; i += chunk) {
+    const part = inserts.slice(i, i + chunk);
     // Every input passed OrderInputSchema in parseOrderCsv (or is a stored order merged with such an input).
     const carrier = opts.defaultCarrierCode ?? null;
     const insertedIds = repo.insertMany(
-      inserts.map((p) => (p.input.carrierCode === null && carrier !== null ? { ...p.input, carrierCode: carrier } : p.input)),
+      part.map((p) => (p.input.carrierCode === null && carrier !== null ? { ...p.input, carrierCode: carrier } : p.input)),
       now,
       { parsed: true },
     );
-    const ids = new Map<PlannedOrder, number>(inserts.map((p, i) => [p, insertedIds[i]!]));
-    report.inserted = inserts.length;
-    report.insertedOrderIds = insertedIds;
-    for (const p of plan) {
-      if (p.action === 'insert') continue;
-      const id = p.existing!.id;
+    part.forEach((p, k) => ids.set(p, insertedIds[k]!));
+    report.insertedOrderIds.push(...insertedIds);
+    yield { phase: 'writing', done: report.insertedOrderIds.length, total: writes };
+  }
+  report.inserted = inserts.length;
+  for (let i = 0; i < changes.length; i++) {
+    const p = changes[i]!;
+    const id = p.existing!.id;
+    try {
+      repo.update(id, p.input, now);
+      opts.onUpdated?.(id);
       ids.set(p, id);
-      if (p.action === 'unchanged') {
-        report.unchanged++;
-        continue;
-      }
-      try {
-        repo.update(id, p.input, now);
-        opts.onUpdated?.(id);
-      } catch (e) {
-        ids.delete(p);
-        report.rejected.push(...p.parsed.lines.map((line) => ({ line, orderNo: p.parsed.orderNo, reasons: reasonsOf(e) })));
-        continue;
-      }
       report.updated++;
       report.updatedOrders.push({ orderId: id, orderNo: p.parsed.orderNo, lines: p.parsed.lines });
+    } catch (e) {
+      report.rejected.push(...p.parsed.lines.map((line) => ({ line, orderNo: p.parsed.orderNo, reasons: reasonsOf(e) })));
     }
-    for (const [p, orderId] of ids) {
-      const npId = p.parsed.npTransactionId;
-      if (npId) {
-        report.transactionIds.push({ orderId, npTransactionId: npId });
-        continue;
-      }
-      if (p.input.paymentMethod !== 'np_atobarai') continue;
-      const candidate = opts.npStatus
-        ? opts.npStatus(orderId) === null
-        : p.action === 'insert' || (p.action === 'update' && p.existing?.paymentMethod !== 'np_atobarai');
-      if (candidate) {
-        report.registrationCandidates.push({ orderId, orderNo: p.parsed.orderNo, name: p.input.customer.name, total: orderTotal(p.input) });
-      }
+    if ((i + 1) % chunk === 0 || i === changes.length - 1) yield { phase: 'writing', done: inserts.length + i + 1, total: writes };
+  }
+  for (const p of plan) if (p.action === 'unchanged') ids.set(p, p.existing!.id);
+  report.unchanged = plan.length - inserts.length - changes.length;
+  for (const p of plan) {
+    const orderId = ids.get(p);
+    if (orderId === undefined) continue;
+    const npId = p.parsed.npTransactionId;
+    if (npId) {
+      report.transactionIds.push({ orderId, npTransactionId: npId });
+      continue;
     }
-  })();
+    if (p.input.paymentMethod !== 'np_atobarai') continue;
+    const candidate = opts.npStatus
+      ? opts.npStatus(orderId) === null
+      : p.action === 'insert' || (p.action === 'update' && p.existing?.paymentMethod !== 'np_atobarai');
+    if (candidate) {
+      report.registrationCandidates.push({ orderId, orderNo: p.parsed.orderNo, name: p.input.customer.name, total: orderTotal(p.input) });
+    }
+  }
+  // NP取引IDs the cart registered: linked in the same transaction as the orders (never a half-imported state).
+  const pairs = opts.attach ? report.transactionIds : [];
+  for (let i = 0; i < pairs.length; i++) {
+    const { orderId, npTransactionId } = pairs[i]!;
+    const problem = opts.attach!(orderId, npTransactionId);
+    if (problem) report.attachProblems.push({ orderId, orderNo: repo.get(orderId)?.orderNo ?? '', npTransactionId, message: problem });
+    if ((i + 1) % chunk === 0 || i === pairs.length - 1) yield { phase: 'linking', done: i + 1, total: pairs.length };
+  }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** importSteps in ONE synchronous transaction. */
+export function importOrders(db: Database, repo: ImportRepository, parsed: ParsedOrderCsv, now: number, opts: ImportOptions = {}): CsvImportReport {
+  return db.transaction(() => {
+    const steps = importSteps(repo, parsed, now, opts);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  })();
 }

@@ -9,5 +9,4 @@ export { importOrders, planImport, type ImportOptions, type ImportRepository } f
 export { createPresetStore, PRESETS_KEY, type PresetStore } from './presets';
 export { parseShipmentCsv, previewShipments, applyShipments, type ParsedShipmentCsv, type ApplyShipmentsDeps } from './shipments';
 export { createCsvService, npExportInfo, type CsvService, type CsvSession } from './service';
-export { csvContractHandlers, type CsvContractHandlers } from './handlers';
 export { toCp932Text, CP932_STANDARD_MAP } from './cp932';

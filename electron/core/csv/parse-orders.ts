@@ -110,13 +110,38 @@ function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested:
   return { mapping: suggested, missingHeaders: [], badIndexes: [], presetName: null };
 }
 
-export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
+/**
+ * A file decoded once and kept as text (the staged import, import-worker.ts): each mapping reads its records
+ * from the text one at a time, so neither the bytes nor the transfer are ever repeated and no mapping holds
+ * every cell of a 100,000-order file at once.
+ */
+export interface StagedCsv {
+  encoding: CsvDetectedEncoding;
+  headers: string[];
+  text: string;
+}
+
+export function stageCsv(buf: Uint8Array): StagedCsv {
   const { text, encoding } = decodeCsv(buf);
-  const problems: CsvRowProblem[] = [];
-  const records = csvRecords(text, problems);
-  const header = records.next();
+  const header = csvRecords(text, []).next();
   if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
-  const headers = header.value.cells.map((h) => h.trim());
+  return { encoding, headers: header.value.cells.map((h) => h.trim()), text };
+}
+
+export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
+  return mapStagedCsv(stageCsv(buf), opts);
+}
+
+/** The orders of a staged file under one mapping (validated for each mapping; the file is not decoded again). */
+export function mapStagedCsv(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
+  const problems: CsvRowProblem[] = [];
+  const records = csvRecords(staged.text, problems);
+  records.next(); // the header
+  return mapRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
+}
+
+function mapRecords(src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] }, opts: ParseOrderCsvOptions): ParsedOrderCsv {
+  const { encoding, headers, records, problems } = src;
   const suggestedMapping = suggestMapping(headers);
   const chosen = chooseMapping(headers, opts, suggestedMapping);
   const mapping = chosen.mapping;
@@ -125,7 +150,7 @@ export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}):
   const orders: ParsedOrder[] = [];
   const sampleRows: string[][] = [];
   let dataRows = 0;
-  /** The data rows, counted and sampled on the way (records are read one at a time, never all held). */
+  /** The data rows, counted and sampled on the way (a file's records are read one at a time, never all held). */
   const data = function* (): Generator<CsvRecord> {
     for (const row of records) {
       dataRows++;

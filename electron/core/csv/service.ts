@@ -1,8 +1,8 @@
 /**
- * The CSV contract methods over one open database (the session): what electron/core/app/handlers/csv.ts
- * binds. Files arrive as base64 (both transports carry JSON); nothing is kept between calls, so a preview
- * and the commit that follows each read the file they are given. The commit also attaches the NP取引IDs the
- * file carries (orders the cart registered with NP); 取引登録 of the others waits for staff (queueNpBulk).
+ * The CSV contract methods over one open database (the session): what electron/core/csv/handlers.ts binds.
+ * Files arrive as base64 (both transports carry JSON). An order file is staged once (import-stager.ts: read
+ * in a worker thread, kept there) and then previewed and committed by its stage id; the commit also links
+ * the NP取引IDs the file carries in the same transaction; 取引登録 of the others waits for staff (queueNpBulk).
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
@@ -12,6 +12,8 @@ import {
   type CsvMappingPreset,
   type csvImportCommitInputSchema,
   type csvImportPreviewInputSchema,
+  type csvImportStageInputSchema,
+  type CsvImportProgress,
   type CsvFilePayload,
   type csvSavePresetInputSchema,
   type ShipmentPreview,
@@ -24,8 +26,7 @@ import type { OrderRepository } from '../orders';
 import type { Order } from '../../../shared/order';
 import type { NpExportInfo } from './columns';
 import { mappingToHeaders } from './headers';
-import { importOrders, planImport, summarise } from './import-orders';
-import { parseOrderCsv } from './parse-orders';
+import type { ImportStager } from './import-stager';
 import { createPresetStore, type PresetStore } from './presets';
 import { applyShipments, parseShipmentCsv, previewShipments } from './shipments';
 
@@ -33,13 +34,18 @@ export interface CsvSession {
   db: Database;
   orders: OrderRepository;
   np: Pick<NpService, 'queue' | 'refresh' | 'store' | 'attachTransactionId'>;
-  /** 設定 (the default 配送業者 for imported orders without one). */
-  settings?: { get(): { defaultCarrierCode: string | null } };
+  csvImport: ImportStager;
 }
 
 export interface CsvService {
-  importPreview(input: z.output<typeof csvImportPreviewInputSchema>): CsvImportPreview;
-  importCommit(input: z.output<typeof csvImportCommitInputSchema>, now: number): CsvImportReport;
+  /** Sends the file to the import worker once; the preview (suggested mapping, or the named preset's). */
+  importStage(input: z.output<typeof csvImportStageInputSchema>): Promise<CsvImportPreview>;
+  importPreview(input: z.output<typeof csvImportPreviewInputSchema>): Promise<CsvImportPreview>;
+  importCommit(
+    input: z.output<typeof csvImportCommitInputSchema>,
+    opts: { now: number; siteName: string; defaultCarrierCode?: string | null; onProgress?: (p: CsvImportProgress) => void },
+  ): Promise<CsvImportReport>;
+  importCancel(stageId: string): boolean;
   presets(): CsvMappingPreset[];
   /** Save, or with mapping null delete, a preset; returns the list. */
   savePreset(input: z.output<typeof csvSavePresetInputSchema>): CsvMappingPreset[];
@@ -58,9 +64,6 @@ export function npExportInfo(np: Pick<NpService, 'store'>): (order: Order) => Np
   };
 }
 
-/** How many orders the preview shows as a sample. */
-export const PREVIEW_SAMPLE = 200;
-
 export function fileBytes(file: CsvFilePayload): Buffer {
   const buf = Buffer.from(file.dataBase64, 'base64');
   if (buf.length === 0) throw new ApiError({ code: 'validation', message: `ファイル「${file.fileName}」が空です。` });
@@ -71,21 +74,6 @@ export function createCsvService(s: CsvSession): CsvService {
   const presets: PresetStore = createPresetStore(s.db);
   const npStatus = (orderId: number): NpStatus | null => deriveNpStatus(s.np.store.state(orderId));
 
-  /** Link orders the cart registered with NP to their transaction (skipping ids already attached). */
-  function attachAll(pairs: CsvImportReport['transactionIds']): CsvImportReport['attachProblems'] {
-    const problems: CsvImportReport['attachProblems'] = [];
-    for (const { orderId, npTransactionId } of pairs) {
-      if (s.np.store.state(orderId).npTransactionId === npTransactionId) continue;
-      try {
-        s.np.attachTransactionId(orderId, npTransactionId);
-      } catch (e) {
-        const orderNo = s.orders.get(orderId)?.orderNo ?? '';
-        problems.push({ orderId, orderNo, npTransactionId, message: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    return problems;
-  }
-
   function presetFor(name: string | undefined): CsvMappingPreset | null {
     if (!name) return null;
     const preset = presets.get(name);
@@ -94,38 +82,10 @@ export function createCsvService(s: CsvSession): CsvService {
   }
 
   return {
-    importPreview(input) {
-      const parsed = parseOrderCsv(fileBytes(input.file), { mapping: input.mapping, preset: presetFor(input.presetName) });
-      const plan = planImport(s.orders, parsed);
-      const counts = { insert: 0, update: 0, unchanged: 0, rejected: parsed.rejected.length };
-      for (const p of plan) counts[p.action]++;
-      return {
-        fileName: input.file.fileName,
-        encoding: parsed.encoding,
-        headers: parsed.headers,
-        sampleRows: parsed.sampleRows,
-        mapping: parsed.mapping,
-        suggestedMapping: parsed.suggestedMapping,
-        presetName: parsed.presetName,
-        presetMissingHeaders: parsed.presetMissingHeaders,
-        missingRequired: parsed.missingRequired,
-        dataRows: parsed.dataRows,
-        counts,
-        rejected: parsed.rejected,
-        sample: plan.slice(0, PREVIEW_SAMPLE).map(summarise),
-      };
-    },
-
-    importCommit(input, now) {
-      const parsed = parseOrderCsv(fileBytes(input.file), { mapping: input.mapping });
-      if (parsed.missingRequired.length) {
-        throw new ApiError({ code: 'validation', message: '必須の項目に列が割り当てられていません。列の割り当てを確認してください。' });
-      }
-      const defaultCarrierCode = s.settings?.get().defaultCarrierCode ?? null;
-      const report = importOrders(s.db, s.orders, parsed, now, { npStatus, onUpdated: (id) => s.np.refresh(id), defaultCarrierCode });
-      report.attachProblems = attachAll(report.transactionIds);
-      return report;
-    },
+    importStage: async ({ file, presetName }) => s.csvImport.stage({ fileName: file.fileName, bytes: fileBytes(file) }, presetFor(presetName)),
+    importPreview: async ({ stageId, mapping, presetName }) => s.csvImport.preview(stageId, { mapping, preset: mapping ? null : presetFor(presetName) }),
+    importCommit: ({ stageId, mapping }, opts) => s.csvImport.commit(stageId, mapping, opts),
+    importCancel: (stageId) => s.csvImport.cancel(stageId),
 
     presets: () => presets.list(),
 

@@ -30,6 +30,7 @@ import type { OrderRepository } from '../orders';
 import { headerKey } from './headers';
 import { shippedInput } from '../orders/ship';
 import { decodeCsv, readCsvRecords } from './read';
+import { messageOf } from '../../../shared/error-message';
 
 export const YAMATO_CODE = '59010';
 export const SAGAWA_CODE = '50000';
@@ -279,7 +280,7 @@ export function applyShipments(
         queueOne(order, row.carrierCode!, row.slipNo);
         return { ...row, outcome: 'queued' as const, npStatus: deps.npStatus(order.id) };
       } catch (e) {
-        return { ...row, outcome: 'not_eligible' as const, reason: e instanceof Error ? e.message : String(e) };
+        return { ...row, outcome: 'not_eligible' as const, reason: messageOf(e) };
       }
     }),
   )();

@@ -11,6 +11,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { BACKUP_NAME, KEEP_BACKUPS, type BackupInfo, type BackupReason } from '../../../shared/backup';
 import { JST_OFFSET_MS } from '../../../shared/jst-date';
 import { restrictDatabase, restrictDir, restrictFiles } from './permissions';
+import { messageOf } from '../../../shared/error-message';
 
 export const BACKUP_FOLDER = 'backups';
 
@@ -107,7 +108,7 @@ export function backupProblem(file: string, latestVersion: number, nativeBinding
     const check = db.pragma('quick_check', { simple: true });
     return check === 'ok' ? null : `壊れています（${String(check)}）`;
   } catch (e) {
-    return `開けません（${e instanceof Error ? e.message : String(e)}）`;
+    return `開けません（${messageOf(e)}）`;
   } finally {
     db?.close();
   }

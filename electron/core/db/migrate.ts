@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { DatabaseFileError } from './errors';
 import type { Migration } from './migration';
+import { messageOf } from '../../../shared/error-message';
 
 /** Check that migrations are numbered 1..n in order (a programming error otherwise). */
 export function assertMigrationOrder(migrations: readonly Migration[]): void {
@@ -41,7 +42,7 @@ export function migrate(db: Database, migrations: readonly Migration[], file: st
       throw new DatabaseFileError(
         file,
         'migration',
-        `データベースファイル「${file}」の更新（${m.version}_${m.name}）に失敗しました。データはバージョン ${m.version - 1} のまま残っています: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `データベースファイル「${file}」の更新（${m.version}_${m.name}）に失敗しました。データはバージョン ${m.version - 1} のまま残っています: ${messageOf(cause)}`,
         { cause },
       );
     }

@@ -4,6 +4,7 @@ import { DatabaseFileError } from './errors';
 import type { Migration } from './migration';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { messageOf } from '../../../shared/error-message';
 
 export interface OpenDatabaseOptions {
   /** The schema steps to apply; defaults to the app's MIGRATIONS. */
@@ -56,7 +57,7 @@ function walWithoutMain(file: string): DatabaseFileError {
 }
 
 function cannotOpen(file: string, cause: unknown): DatabaseFileError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  const reason = messageOf(cause);
   return new DatabaseFileError(file, 'open', `データベースファイル「${file}」を開けません: ${reason}`, { cause });
 }
 

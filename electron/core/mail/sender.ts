@@ -11,6 +11,7 @@ import { composeMail } from './compose';
 import type { MailRow } from './outbox-store';
 import type { MailService } from './service';
 import { openSmtpLink, type SmtpLink, type SmtpOutcome, type SmtpTarget, type SmtpTimeouts } from './smtp-send';
+import { messageOf } from '../../../shared/error-message';
 
 export interface ResolvedTarget {
   smtp: SmtpTarget;
@@ -145,7 +146,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
         answer = await deps.resolve();
       } catch (e) {
         // e.g. the stored SMTP password cannot be decrypted (another OS user, a reset keychain)
-        answer = { ok: false, reason: e instanceof Error ? e.message : String(e) };
+        answer = { ok: false, reason: messageOf(e) };
       }
       if (stopped) break;
       if (!answer.ok) {
@@ -161,7 +162,7 @@ export function startMailSender(deps: MailSenderDeps): MailSender {
         outcome = await sendOne(row, answer.target);
       } catch (e) {
         deps.log.error('mail: composing or sending failed', e);
-        outcome = { kind: 'unknown', message: `送信処理中にエラーが発生しました（${e instanceof Error ? e.message : String(e)}）。届いたかどうか分かりません。` };
+        outcome = { kind: 'unknown', message: `送信処理中にエラーが発生しました（${messageOf(e)}）。届いたかどうか分かりません。` };
       }
       try {
         record(service, { ...row, attempts: row.attempts + 1 }, outcome);

@@ -2,20 +2,16 @@
  * What the sync engine writes when NP answers (or does not): one function per outcome of one outbox row or one
  * find result. Synchronous; the engine runs each batch's outcomes in one transaction.
  *
- * Facts NP states in an error are recorded even when the action failed: E0100114 = the transaction is cancelled,
- * E0100115 = it is shipment-reported, E0100118 = the buyer paid.
+ * Facts NP states in an error are recorded even when the action failed (the registry's npCodeFacts): E0100114 =
+ * the transaction is cancelled, E0100115 = it is shipment-reported, E0100118 = the buyer paid.
  */
 import type { NpAuthoriResult, NpEndpoint, NpPaymentResult, NpRegisterItem, NpUpdateItem } from '../../../shared/np/api-types';
-import { LOCAL, type LocalCode } from '../../../shared/np/codes';
+import { LOCAL, NP_CODE, npCodeFacts, type LocalCode } from '../../../shared/np/codes';
 import type { NpAction } from '../../../shared/np/status';
 import { NP_ENDPOINTS } from '../../../shared/np/api-types';
 import { mergeAccepted } from '../../../shared/np/mapping';
 import { acceptedPayloadOf, type NpStore, type OutboxRow, type TxPatch } from './store';
 
-export const CODE_CANCELLED = 'E0100114';
-export const CODE_SHIPPED = 'E0100115';
-export const CODE_PAID = 'E0100118';
-export const CODE_NOT_FOUND = 'E0100113';
 
 export const ACTION_ENDPOINT: Record<NpAction, NpEndpoint> = {
   register: 'register',
@@ -41,11 +37,13 @@ function authoriPatch(r: Pick<NpAuthoriResult, 'authori_result' | 'authori_hold'
   };
 }
 
+/** What NP's codes state about the transaction (the registry's facts, shared/np/codes.ts), as a patch. */
 function factsFrom(codes: readonly string[]): TxPatch {
+  const facts = npCodeFacts(codes);
   const patch: TxPatch = {};
-  if (codes.includes(CODE_CANCELLED)) patch.cancelled = true;
-  if (codes.includes(CODE_SHIPPED)) patch.shipment_reported = true;
-  if (codes.includes(CODE_PAID)) patch.payment_status = '20';
+  if (facts.has('cancelled')) patch.cancelled = true;
+  if (facts.has('shipped')) patch.shipment_reported = true;
+  if (facts.has('paid')) patch.payment_status = '20';
   return patch;
 }
 
@@ -68,11 +66,23 @@ function answerEvent(ctx: ApplyContext, row: OutboxRow, outcome: string, extra: 
   );
 }
 
-/** NP accepted the row's action. */
-export function applyAccepted(ctx: ApplyContext, row: OutboxRow, result: Partial<NpAuthoriResult> & { np_transaction_id: string }, httpStatus: number): void {
+/** The answer outcome of a 取引修正 that NP put on hold again for exactly the reasons it had before. */
+export const SAME_HOLD = 'same_hold';
+
+/**
+ * NP accepted the row's action. Returns true when it was a 取引修正 that came back 審査保留 with the same
+ * reasons (「取引修正後も審査保留（同じ理由）」: recorded as the answer's outcome, counted by the sync).
+ */
+export function applyAccepted(ctx: ApplyContext, row: OutboxRow, result: Partial<NpAuthoriResult> & { np_transaction_id: string }, httpStatus: number): boolean {
   const { store, now } = ctx;
   const payload = JSON.parse(row.payload) as unknown;
   const cleared: TxPatch = { failed_action: null, error_codes: [] };
+  const before = store.getTx(row.order_id);
+  const sameHold =
+    row.action === 'update' &&
+    before?.authori_result === '10' &&
+    result.authori_result === '10' &&
+    JSON.stringify([...(JSON.parse(before.authori_hold) as string[])].sort()) === JSON.stringify([...(result.authori_hold ?? [])].sort());
   switch (row.action) {
     case 'register': {
       const item = payload as NpRegisterItem;
@@ -114,7 +124,8 @@ export function applyAccepted(ctx: ApplyContext, row: OutboxRow, result: Partial
       break;
   }
   store.patchOutbox(row.id, { state: 'done', last_error: null }, now);
-  answerEvent(ctx, row, 'ok', { body: result, httpStatus, npId: result.np_transaction_id });
+  answerEvent(ctx, row, sameHold ? SAME_HOLD : 'ok', { body: result, httpStatus, npId: result.np_transaction_id, codes: sameHold ? (result.authori_hold ?? []) : [] });
+  return sameHold;
 }
 
 /**
@@ -126,8 +137,8 @@ export function applyRefused(ctx: ApplyContext, row: OutboxRow, codes: string[],
   const { store, now } = ctx;
   const npId = (JSON.parse(row.payload) as { np_transaction_id?: string }).np_transaction_id ?? null;
   const alreadyDone =
-    (row.action === 'cancel' && codes.includes(CODE_CANCELLED)) ||
-    (row.action === 'shipment' && codes.includes(CODE_SHIPPED) && row.attempts > 1);
+    (row.action === 'cancel' && codes.includes(NP_CODE.CANCELLED)) ||
+    (row.action === 'shipment' && codes.includes(NP_CODE.SHIPPED) && row.attempts > 1);
   if (alreadyDone) {
     store.patchTx(row.order_id, { failed_action: null, error_codes: [], ...factsFrom(codes) }, now);
     store.patchOutbox(row.id, { state: 'done', last_error: null }, now);
@@ -200,7 +211,7 @@ export function applyPayment(ctx: ApplyContext, t: FindTarget, r: NpPaymentResul
 export function applyFindError(ctx: ApplyContext, t: FindTarget, endpoint: NpEndpoint, codes: string[]): boolean {
   const tx = ctx.store.getTx(t.order_id);
   if (!tx || tx.np_transaction_id !== t.np_transaction_id) return false;
-  const patch: TxPatch = codes.includes(CODE_NOT_FOUND) ? { failed_action: 'register', error_codes: codes } : factsFrom(codes);
+  const patch: TxPatch = npCodeFacts(codes).has('unknown_transaction') ? { failed_action: 'register', error_codes: codes } : factsFrom(codes);
   refreshedEvent(ctx, t, endpoint, null, codes);
   if (Object.keys(patch).length === 0) return false;
   ctx.store.patchTx(t.order_id, patch, ctx.now);

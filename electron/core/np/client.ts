@@ -34,25 +34,11 @@ export interface NpBatchAnswer<R> {
   errors: NpItemError[];
 }
 
-/** One HTTP exchange, as the client reports it to an observer (for the event log). Never contains credentials. */
-export interface NpExchange {
-  endpoint: NpEndpoint;
-  path: string;
-  request: unknown;
-  httpStatus: number | null;
-  /** The parsed answer body (or null when there was none / it was not JSON). */
-  response: unknown;
-  error: NpClientError | null;
-  durationMs: number;
-}
-
 export interface NpClientOptions {
   baseUrl: string;
   credentials: NpCredentials;
   /** NP recommends about 30 s (np-api.md §2). */
   timeoutMs?: number;
-  /** Called after every exchange (success or failure). */
-  onExchange?: (exchange: NpExchange) => void;
 }
 
 export interface NpClient {
@@ -234,26 +220,14 @@ export function createNpClient(opts: NpClientOptions): NpClient {
   ): Promise<NpBatchAnswer<R>> {
     const { method, path } = NP_ENDPOINTS[endpoint];
     const request = { transactions: items };
-    const started = Date.now();
     let res: AxiosResponse<unknown>;
     try {
       res = await ax.request({ method, url: path, data: request, signal: AbortSignal.timeout(timeoutMs + 1000) });
     } catch (err) {
-      const error = fromTransportError(endpoint, err, timeoutMs);
-      opts.onExchange?.({ endpoint, path, request, httpStatus: null, response: null, error, durationMs: Date.now() - started });
-      throw error;
+      throw fromTransportError(endpoint, err, timeoutMs);
     }
     observeDate(res);
     const out = interpret(endpoint, res, schema);
-    opts.onExchange?.({
-      endpoint,
-      path,
-      request,
-      httpStatus: res.status,
-      response: out.body,
-      error: 'error' in out ? out.error : null,
-      durationMs: Date.now() - started,
-    });
     if ('error' in out) throw out.error;
     return out.answer;
   }

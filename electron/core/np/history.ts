@@ -3,6 +3,7 @@ import { AUTHORI_RESULT_LABELS, PAYMENT_STATUS_LABELS, describeNpCode, isAppCode
 import { NP_ACTION_LABELS, type NpAction } from '../../../shared/np/status';
 import type { NpHistoryEntry, NpHistoryKind, NpHistoryOutcome } from '../../../shared/sync';
 import type { EventRow } from './store';
+import { SAME_HOLD } from './apply';
 
 const HISTORY_KINDS: readonly NpHistoryKind[] = ['queued', 'superseded', 'request', 'answer', 'attached', 'refreshed', 'resolved'];
 const OUTCOMES: readonly string[] = ['ok', 'refused', 'retry', 'ambiguous', 'deferred'];
@@ -39,6 +40,8 @@ function summarize(ev: EventRow, body: unknown, codes: string[]): string {
       switch (ev.outcome) {
         case 'ok':
           return `NPが${what}を受け付けました${result ? `: ${AUTHORI_RESULT_LABELS[result] ?? result}` : ''}`;
+        case SAME_HOLD:
+          return `NPが${what}を受け付けました: 取引修正後も審査保留（同じ理由）${codeText}`;
         case 'refused':
           return `NPが${what}を受け付けませんでした${codeText}`;
         case 'ambiguous':
@@ -75,10 +78,27 @@ export function historyEntry(ev: EventRow): NpHistoryEntry {
     kind: HISTORY_KINDS.includes(ev.kind as NpHistoryKind) ? (ev.kind as NpHistoryKind) : 'answer',
     action: ev.action,
     endpoint: ev.endpoint,
-    outcome: ev.outcome && OUTCOMES.includes(ev.outcome) ? (ev.outcome as NpHistoryOutcome) : null,
+    outcome: ev.outcome === SAME_HOLD ? 'ok' : ev.outcome && OUTCOMES.includes(ev.outcome) ? (ev.outcome as NpHistoryOutcome) : null,
     httpStatus: ev.http_status,
     summary: summarize(ev, body, codes),
     codes: codes.map(describeNpCode),
     detail: body,
   };
+}
+
+/**
+ * Whether NP's latest credit answer for the order was a 取引修正 put on hold again for the same reasons
+ * (apply.ts records it as the answer's outcome); a later register, update, attachment or changed result ends it.
+ */
+export function holdRepeatedAfterUpdate(events: readonly EventRow[]): boolean {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const ev = events[i]!;
+    if (ev.kind === 'answer' && ev.outcome === SAME_HOLD) return true;
+    const credit =
+      (ev.kind === 'answer' && ev.outcome === 'ok' && (ev.action === 'register' || ev.action === 'update')) ||
+      ev.kind === 'attached' ||
+      (ev.kind === 'refreshed' && ev.body !== null && ev.body.includes('"authori_result"'));
+    if (credit) return false;
+  }
+  return false;
 }

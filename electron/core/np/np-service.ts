@@ -16,7 +16,7 @@ import {
 import type { NpHistoryEntry, NpOrderInfo, NpUpdatePreview } from '../../../shared/sync';
 import { createOrderRepository } from '../orders';
 import { NpActionError } from './errors';
-import { historyEntry } from './history';
+import { historyEntry, holdRepeatedAfterUpdate } from './history';
 import { toRegisterItem, type MappingOptions } from '../../../shared/np/mapping';
 import { zipLookup } from '../zip/lookup';
 import {
@@ -27,6 +27,9 @@ import {
   type OutboxContext,
   type QueueParams,
 } from './outbox';
+import { planSave } from './save-plan';
+import type { OrderInput } from '../../../shared/order';
+import type { SaveAction, SavePlan } from '../../../shared/save-plan';
 import { acceptedPayloadOf, createNpStore, systemClock, type Clock, type NpStore } from './store';
 
 import type { NpClock } from './server-clock';
@@ -52,6 +55,8 @@ export interface NpService {
   attachTransactionId(orderId: number, npTransactionId: string): void;
   info(orderId: number): NpOrderInfo;
   previewUpdate(orderId: number): NpUpdatePreview;
+  /** What saving `edited` means at NP (save-plan.ts), computed without writing; `creditLimit` from the settings. */
+  planSave(orderId: number, edited: OrderInput, action: SaveAction | undefined, creditLimit: number): SavePlan;
   history(orderId: number): NpHistoryEntry[];
   /** Outbox actions queued or in flight. */
   pendingCount(): number;
@@ -164,6 +169,12 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
     refreshOne(orderId);
   });
 
+  function outstandingTotalForBuyer(tel: string, excludeOrderId = -1): number {
+    const key = normalizeTel(tel);
+    if (!key) return 0;
+    return (outstandingRegistered.get(key, excludeOrderId) as number) + (outstandingQueued.get({ tel: key, exclude: excludeOrderId }) as number);
+  }
+
   return {
     store,
     clock,
@@ -191,6 +202,7 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
           requiredDate: tx?.authori_required_date ?? null,
           hold: state.authoriResult === '10' ? state.authoriHold.map(describeNpCode) : [],
           ng: state.authoriResult === '20' && state.authoriNg ? describeNpCode(state.authoriNg) : null,
+          holdRepeated: status === 'hold' && holdRepeatedAfterUpdate(store.events(orderId)),
         },
         payment: { status: state.paymentStatus, customerPaymentDate: state.customerPaymentDate },
         pending: open
@@ -210,10 +222,8 @@ export function createNpService(db: Database, opts: NpServiceOptions = {}): NpSe
 
     history: (orderId) => store.events(orderId).map(historyEntry),
     pendingCount: () => store.openCount(),
-    outstandingTotalForBuyer(tel, excludeOrderId = -1) {
-      const key = normalizeTel(tel);
-      if (!key) return 0;
-      return (outstandingRegistered.get(key, excludeOrderId) as number) + (outstandingQueued.get({ tel: key, exclude: excludeOrderId }) as number);
-    },
+    outstandingTotalForBuyer,
+    planSave: (orderId, edited, action, creditLimit) =>
+      planSave({ ...ctx, credit: (tel, exclude) => ({ outstanding: outstandingTotalForBuyer(tel, exclude), limit: creditLimit }) }, orderId, edited, action),
   };
 }

@@ -10,7 +10,7 @@
  * - Every payload is checked locally with NP's own rules (shared/np/validation.ts) before it is queued.
  */
 import type { NpRegisterItem } from '../../../shared/np/api-types';
-import { LOCAL } from '../../../shared/np/codes';
+import { HOLD_SETTLED_OUTSIDE_DATA, LOCAL } from '../../../shared/np/codes';
 import {
   NP_ACTION_LABELS,
   NP_STATUS_LABELS,
@@ -18,6 +18,7 @@ import {
   allowedNpActions,
   deriveNpStatus,
   type NpAction,
+  type NpState,
   type NpStatus,
 } from '../../../shared/np/status';
 import { validateRegisterItem, validateShipmentItem, validateUpdateItem, zipAddressNotes, type NpValidationOptions } from '../../../shared/np/validation';
@@ -57,7 +58,32 @@ export function currentUpdatePreview(ctx: OutboxContext, order: Order): NpUpdate
   return diffForUpdate(tx.np_transaction_id, toRegisterItem(order, ctx.mapping()), accepted);
 }
 
-function refusal(action: NpAction, status: NpStatus | null, open: OutboxRow | undefined): NpActionError {
+/**
+ * A hold whose every reason can be settled outside the data (shared/np/codes.ts): NP may review it again.
+ * Judged beneath an unsent 取引修正 (which a new one replaces).
+ */
+export function reReviewable(state: NpState): boolean {
+  return (
+    deriveNpStatus({ ...state, pendingAction: state.pendingAction === 'update' ? null : state.pendingAction }) === 'hold' && state.authoriHold.length > 0 && state.authoriHold.every((c) => HOLD_SETTLED_OUTSIDE_DATA.has(c))
+  );
+}
+
+/**
+ * What 取引修正 sends for this order: the changed sections, or — for a hold settled outside the data and nothing
+ * changed — the buyer (and ship-to) as NP has them, so NP reviews the unchanged transaction again (reReview).
+ * Null when the order has no live NP transaction.
+ */
+export function updatePlan(ctx: OutboxContext, order: Order, state: NpState): (NpUpdatePreview & { reReview: boolean }) | null {
+  const preview = currentUpdatePreview(ctx, order);
+  if (!preview) return null;
+  if (preview.changedFields.length > 0 || !reReviewable(state)) return { ...preview, reReview: false };
+  const current = toRegisterItem(order, ctx.mapping());
+  const payload = { ...preview.payload, customer: current.customer, ...(current.dest_customer ? { dest_customer: current.dest_customer } : {}) };
+  return { payload, changedFields: [], reReview: true };
+}
+
+/** Why an action cannot be queued now (Japanese, with what the status allows). */
+export function refusal(action: NpAction, status: NpStatus | null, open: OutboxRow | undefined): NpActionError {
   const label = NP_ACTION_LABELS[action];
   if (open) {
     const what = NP_ACTION_LABELS[open.action];
@@ -85,9 +111,9 @@ function buildPayload(ctx: OutboxContext, order: Order, action: NpAction, params
       return item;
     }
     case 'update': {
-      const preview = currentUpdatePreview(ctx, order);
+      const preview = updatePlan(ctx, order, ctx.store.state(order.id));
       if (!preview) throw new NpActionError('refused', 'NPに登録済みの取引がないため、取引修正できません。');
-      if (preview.changedFields.length === 0) {
+      if (preview.changedFields.length === 0 && !preview.reReview) {
         throw new NpActionError('refused', 'NPに登録済みの内容から変更がないため、取引修正は不要です。受注情報を変更してから取引修正してください。');
       }
       const opts = ctx.validation();
@@ -147,6 +173,9 @@ export function queueAction(ctx: OutboxContext, orderId: number, action: NpActio
     if (ambiguous && tx?.failed_action === 'register' && tx.error_codes.includes(LOCAL.AMBIGUOUS_REGISTER)) {
       store.patchOutbox(ambiguous.id, { state: 'resolved' }, now);
       store.appendEvent({ kind: 'resolved', order_id: orderId, outbox_id: ambiguous.id, action: 'register', outcome: 'reregister' }, now);
+    } else if (tx?.failed_action === 'register') {
+      // NP refused the earlier register: its error is about the data staff have now fixed; the retry replaces it.
+      store.patchTx(orderId, { failed_action: null, error_codes: [] }, now);
     }
   }
   const id = store.insertOutbox(orderId, action, payload, now);

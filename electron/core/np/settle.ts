@@ -13,6 +13,7 @@ import type { Order } from '../../../shared/order';
 import { headerKey } from '../csv/headers';
 import { decodeCsv, readCsvRecords } from '../csv/read';
 import type { NpService } from './np-service';
+import { messageOf } from '../../../shared/error-message';
 
 export interface SettleStore {
   db: Database;
@@ -35,7 +36,7 @@ function columnOf(headers: string[], wanted: string[]): number {
   return -1;
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const message = messageOf;
 
 /**
  * NP取引IDs from a CSV with 注文番号 (加盟店取引ID) and NP取引ID columns, attached to the orders they name. Lines

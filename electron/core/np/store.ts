@@ -1,7 +1,7 @@
 /**
- * Plain access to the NP tables of migration 002 (np_transactions, np_outbox, np_events, sync_runs) and to the
- * two NP columns of `orders` (np_status, np_dirty). No rules here: outbox.ts and the sync engine decide,
- * this module reads and writes rows. Every method is synchronous and safe inside a caller's transaction.
+ * Plain access to the NP tables of migration 002 (np_transactions, np_outbox, np_events; sync_runs is
+ * sync-runs.ts's) and to the two NP columns of `orders` (np_status, np_dirty). No rules here: outbox.ts and the
+ * sync engine decide, this module reads and writes rows. Every method is synchronous and safe inside a caller's transaction.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { NpRegisterItem } from '../../../shared/np/api-types';

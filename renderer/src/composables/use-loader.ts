@@ -1,5 +1,6 @@
 /** A list a tab loads from the core: its data, whether it is loading, and the error message of the last load. */
 import { ref, type Ref } from 'vue';
+import { messageOf } from '../../../shared/error-message';
 
 export function useLoader<T>(initial: T, fetch: () => Promise<T>) {
   const data = ref(initial) as Ref<T>;
@@ -11,7 +12,7 @@ export function useLoader<T>(initial: T, fetch: () => Promise<T>) {
       data.value = await fetch();
       error.value = null;
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = messageOf(e);
     } finally {
       loading.value = false;
     }

@@ -18,6 +18,12 @@ export function useOrderChecks() {
   async function confirmCredit(input: OrderInput, excludeOrderId?: number): Promise<boolean> {
     const amount = orderTotal(input);
     const r = await api.buyerOutstanding({ tel: input.customer.tel, amount: Math.max(0, amount), ...(excludeOrderId ? { excludeOrderId } : {}) });
+    return warnCredit({ ...r, amount });
+  }
+
+  /** The credit-limit warning for numbers the core computed (e.g. SavePlan.credit); true to go on. */
+  async function warnCredit(r: { outstanding: number; amount: number; limit: number; wouldExceed: boolean }): Promise<boolean> {
+    const { amount } = r;
     if (!r.wouldExceed) return true;
     try {
       await ElMessageBox.confirm(
@@ -60,5 +66,5 @@ export function useOrderChecks() {
     return h('div', [h('p', { class: 'mb-question' }, message), h('p', { class: 'mb-reminder' }, t('np.stockReminder'))]);
   }
 
-  return { confirmCredit, choose, confirm, withStockReminder };
+  return { confirmCredit, warnCredit, choose, confirm, withStockReminder };
 }

@@ -18,7 +18,6 @@ const dateTimeFormat = new Intl.DateTimeFormat('ja-JP', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const timeFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const numberFormat = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
 
 function parts(format: Intl.DateTimeFormat, ms: number): Record<string, string> {
@@ -44,12 +43,6 @@ export function formatDate(ms: number | null | undefined): string {
 export function formatIsoDate(date: string | null | undefined): string {
   if (!date) return '';
   return date.slice(0, 10).replaceAll('-', '/');
-}
-
-/** 09:04 (JST). */
-export function formatTime(ms: number): string {
-  const p = parts(timeFormat, ms);
-  return `${p.hour}:${p.minute}`;
 }
 
 /** 3685 → '3,685'. */

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api } from '../api/client';
 import type { AppInfo, AppSettings } from '../../../shared/contract';
+import { messageOf } from '../../../shared/error-message';
 
 export const VIEWS = ['orders', 'create', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
@@ -22,7 +23,7 @@ export const useAppStore = defineStore('app', () => {
       settings.value = s;
       loadError.value = null;
     } catch (e) {
-      loadError.value = e instanceof Error ? e.message : String(e);
+      loadError.value = messageOf(e);
     }
   }
 

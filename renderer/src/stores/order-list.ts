@@ -11,6 +11,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { api } from '../api/client';
 import type { OrderListRow, OrderSearchCriteria, OrderSortKey } from '../../../shared/search';
 import { SEARCH_LIMIT_MAX } from '../../../shared/search';
+import { messageOf } from '../../../shared/error-message';
 
 export const PAGE_SIZE = 200;
 export const MAX_PAGES = 25;
@@ -34,10 +35,6 @@ const slotPool: RowSlot[] = [];
 function slotsFor(total: number): RowSlot[] {
   for (let i = slotPool.length; i < total; i++) slotPool.push({ key: i });
   return slotPool.slice(0, total);
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export const useOrderListStore = defineStore('orderList', () => {
@@ -103,7 +100,7 @@ export const useOrderListStore = defineStore('orderList', () => {
         version.value++;
       })
       .catch((e: unknown) => {
-        if (gen === generation) error.value = message(e);
+        if (gen === generation) error.value = messageOf(e);
       })
       .finally(() => {
         if (inflight.get(page) === job) inflight.delete(page);

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../api/client';
 import type { SyncProgress, SyncState, SyncSummary } from '../../../shared/sync';
+import { messageOf } from '../../../shared/error-message';
 
 const EMPTY: SyncState = { running: false, progress: null, lastRun: null, lastSuccessAt: null, online: true, pendingActions: 0 };
 
@@ -32,7 +33,7 @@ export const useSyncStore = defineStore('sync', () => {
       await refreshState();
       return summary;
     } catch (e) {
-      startError.value = e instanceof Error ? e.message : String(e);
+      startError.value = messageOf(e);
       await refreshState().catch(() => undefined);
       return null;
     }

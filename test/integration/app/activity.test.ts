@@ -6,14 +6,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 
 describe('core activity', () => {
-  let core: Core;
+  let core: AppCore;
   beforeAll(async () => {
-    core = await createCore({
+    core = await createAppCore({
       dataDir: mkdtempSync(join(tmpdir(), 'activity-')),
       secrets: createMemorySecretStore(),
       transport: 'ipc',
@@ -42,10 +42,12 @@ describe('core activity', () => {
   it('reports an import while it is written, and not a preview', async () => {
     const csv = Buffer.from('注文番号,受注日,お名前,電話番号\r\nACT-1,2026/11/01,山田 太郎,090-1234-5678\r\n', 'utf8').toString('base64');
     const file = { fileName: 'orders.csv', dataBase64: csv };
-    const preview = core.dispatch('csvImportPreview', { file });
+    const staging = core.dispatch('csvImportStage', { file });
     expect(core.activity().importing).toBe(false);
-    await preview;
-    const commit = core.dispatch('csvImportCommit', { file, mapping: {} });
+    const staged = await staging;
+    if (!staged.ok) throw new Error(staged.error.message);
+    const stageId = (staged.value as { stageId: string }).stageId;
+    const commit = core.dispatch('csvImportCommit', { stageId, mapping: {} });
     expect(core.activity().importing).toBe(true);
     await commit;
     expect(core.activity().importing).toBe(false);

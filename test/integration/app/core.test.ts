@@ -7,22 +7,23 @@ import { orderInputOf } from '../../../shared/order';
 import type { OrderDetail } from '../../../shared/contract';
 import type { OrderSearchResult } from '../../../shared/search';
 import type { SyncSummary } from '../../../shared/sync';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import type { SavePlan } from '../../../shared/save-plan';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 
 const ports = { exportTarget: async (name: string) => ({ path: join(mkdtempSync(join(tmpdir(), 'exp-')), name), download: name }) };
 
-async function call<T>(core: Core, method: string, input?: unknown): Promise<T> {
+async function call<T>(core: AppCore, method: string, input?: unknown): Promise<T> {
   const result = (await core.dispatch(method, input)) as ApiResult<T>;
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 
 describe('core in demo mode (embedded sandbox, real SQLite)', () => {
-  let core: Core;
+  let core: AppCore;
   beforeAll(async () => {
-    core = await createCore({ dataDir: mkdtempSync(join(tmpdir(), 'core-')), secrets: createMemorySecretStore(), ports, transport: 'http', demoOrders: 80, log: silentLogger });
+    core = await createAppCore({ dataDir: mkdtempSync(join(tmpdir(), 'core-')), secrets: createMemorySecretStore(), ports, transport: 'http', demoOrders: 80, log: silentLogger });
   });
   afterAll(() => core.close());
 
@@ -53,8 +54,9 @@ describe('core in demo mode (embedded sandbox, real SQLite)', () => {
     expect(detail.purchaseCount).toBe(ok.rows[0]!.purchaseCount); // the dialog's 購入履歴 agrees with the list
     const input = orderInputOf(detail.order);
     const edited = { ...input, shopMemo: '住所変更あり', lines: input.lines.map((l, i) => (i === 0 ? { ...l, quantity: l.quantity + 1 } : l)) };
-    const preview = await call<{ changedFields: string[] }>(core, 'previewNpUpdate', { id, order: edited });
-    expect(preview.changedFields).toContain('billed_amount');
+    const plan = await call<SavePlan>(core, 'planSave', { id, order: edited });
+    expect(plan).toMatchObject({ action: 'update', question: 'update' });
+    expect(plan.preview?.changedFields).toContain('billed_amount');
     // The preview did not save anything.
     expect((await call<OrderDetail>(core, 'getOrder', { id })).order.lines[0]!.quantity).toBe(input.lines[0]!.quantity);
     await call<OrderDetail>(core, 'saveOrder', { id, order: edited, npAction: null });
@@ -69,6 +71,21 @@ describe('core in demo mode (embedded sandbox, real SQLite)', () => {
     expect(['ok', 'hold', 'ng', 'reviewing']).toContain(after.np?.status);
     expect(after.np?.dirty).toBe(false);
     expect((await listed()).npDirty).toBe(false); // the list agrees with the dialog once NP accepted the change
+  });
+
+  it('queueNpBulk registers several orders in one call, each judged on its own (e.g. a CSV import\'s candidates)', async () => {
+    const page = await call<OrderSearchResult>(core, 'searchOrders', { limit: 1 });
+    const base = orderInputOf((await call<OrderDetail>(core, 'getOrder', { id: page.rows[0]!.id })).order);
+    const np = await call<OrderDetail>(core, 'createOrder', { order: { ...base, orderNo: 'BULK-1', paymentMethod: 'np_atobarai' }, registerWithNp: false });
+    const card = await call<OrderDetail>(core, 'createOrder', { order: { ...base, orderNo: 'BULK-2', paymentMethod: 'credit_card' }, registerWithNp: false });
+    expect(np.np?.status).toBeNull();
+    const { results } = await call<{ results: Array<{ orderId: number; ok: boolean; message: string }> }>(core, 'queueNpBulk', {
+      orderIds: [np.order.id, card.order.id],
+      action: 'register',
+    });
+    expect(results.map((r) => r.ok)).toEqual([true, false]);
+    expect(results[1]!.message).toMatch(/支払方法がNP後払いではない/);
+    expect((await call<OrderDetail>(core, 'getOrder', { id: np.order.id })).np?.status).toBe('registering');
   });
 
   it('refuses an action the status does not allow, with a Japanese message, and queues nothing', async () => {

@@ -14,7 +14,7 @@ import type { BulkCancelPlan, BulkShipmentDraftRow, BulkShipmentResult, BulkStat
 import type { OrderSearchResult } from '../../../shared/search';
 import type { SavedSearch, WorkQueue, WorkQueuesState } from '../../../shared/work-queues';
 import { toJstDate } from '../../../shared/jst-date';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore as createCore, type AppCore as Core } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import log from 'electron-log/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { configureFileLog, createFileLogger, logFilePath } from '../../../electron/logging/file-log';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
@@ -26,11 +26,11 @@ describe('the log file', () => {
   configureFileLog(fileLog, { console: false, file });
   const logger = createFileLogger(fileLog);
   let sandbox: RunningSandbox;
-  let core: Core;
+  let core: AppCore;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, merchants: [MERCHANT] });
-    core = await createCore({
+    core = await createAppCore({
       dataDir: join(dir, 'data'),
       secrets: createMemorySecretStore(),
       transport: 'ipc',

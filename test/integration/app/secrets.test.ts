@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_METHODS, type ContractMethod } from '../../../shared/contract-names';
 import { orderInputOf, type Order } from '../../../shared/order';
 import type { OrderSearchResult } from '../../../shared/search';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import type { Logger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
@@ -26,7 +26,7 @@ const smtpPlain = Buffer.from(`\u0000shop-user\u0000${SMTP_SECRET}`).toString('b
 
 describe('the SP code never leaves the main side', () => {
   let sandbox: RunningSandbox;
-  let core: Core;
+  let core: AppCore;
   let smtp: SMTPServer;
   const logins: string[] = [];
   const exportDir = mkdtempSync(join(tmpdir(), 'exports-'));
@@ -66,7 +66,7 @@ describe('the SP code never leaves the main side', () => {
       },
     });
     await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    core = await createCore({
+    core = await createAppCore({
       dataDir: mkdtempSync(join(tmpdir(), 'core-secret-')),
       secrets: createMemorySecretStore(),
       transport: 'http',
@@ -103,7 +103,7 @@ describe('the SP code never leaves the main side', () => {
     await value('startSync');
     await value('syncState');
     await call('saveOrder', { id, order: input, npAction: null });
-    await call('previewNpUpdate', { id });
+    await call('planSave', { id, order: input });
     await call('queueNpAction', { orderId: id, action: 'cancel' });
     await call('queueNpBulk', { orderIds: page.rows.map((r) => r.id), action: 'cancel' });
     await call('attachNpTransactionId', { orderId: page.rows[1]!.id, npTransactionId: '26112899999' });
@@ -114,9 +114,11 @@ describe('the SP code never leaves the main side', () => {
     await value('csvExport', { criteria: {}, kind: 'orders', encoding: 'utf8bom' });
     const csv = Buffer.from('注文番号,受注日,お名前,電話番号\r\n1,2026/11/01,山田 太郎,090-1234-5678\r\n', 'utf8').toString('base64');
     const file = { fileName: 'orders.csv', dataBase64: csv };
-    const preview = await value<{ dataRows: number }>('csvImportPreview', { file });
+    const preview = await value<{ dataRows: number; stageId: string }>('csvImportStage', { file });
     expect(preview.dataRows).toBe(1);
-    await call('csvImportCommit', { file, mapping: {} });
+    await value('csvImportPreview', { stageId: preview.stageId, mapping: { orderNo: [0] } });
+    await call('csvImportCommit', { stageId: preview.stageId, mapping: {} });
+    await value('csvImportCancel', { stageId: preview.stageId });
     await value('csvPresets');
     await call('csvSavePreset', { name: 'テスト', mapping: { orderNo: ['注文番号'] } });
     await value('csvShipmentsPreview', { file });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, CredentialsStatus } from '../../../shared/contract';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createFileSecretStore, type Cipher } from '../../../electron/core/credentials/secret-store';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
@@ -28,7 +28,7 @@ const keyedCipher = (key: number): Cipher => ({
 
 describe('startup with unreadable credentials', () => {
   let sandbox: RunningSandbox;
-  const open: Core[] = [];
+  const open: AppCore[] = [];
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, merchants: [MERCHANT] });
   });
@@ -37,8 +37,8 @@ describe('startup with unreadable credentials', () => {
     await sandbox.stop();
   });
 
-  const start = async (dataDir: string, cipher: Cipher): Promise<Core> => {
-    const core = await createCore({
+  const start = async (dataDir: string, cipher: Cipher): Promise<AppCore> => {
+    const core = await createAppCore({
       dataDir,
       secrets: createFileSecretStore(join(dataDir, 'credentials.bin'), cipher),
       transport: 'ipc',
@@ -50,7 +50,7 @@ describe('startup with unreadable credentials', () => {
     open.push(core);
     return core;
   };
-  const value = async <T>(core: Core, method: string, input?: unknown): Promise<T> => {
+  const value = async <T>(core: AppCore, method: string, input?: unknown): Promise<T> => {
     const r = await core.dispatch(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value as T;

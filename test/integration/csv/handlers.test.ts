@@ -4,13 +4,12 @@
  * changed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvContractHandlers } from '../../../electron/core/csv/handlers';
-import { openSession, type Session } from '../../../electron/core/app/session';
-import { createConsoleLogger } from '../../../electron/core/app/logger';
+import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-contract';
+import type { Session } from '../../../electron/core/app/session';
 import { contract } from '../../../shared/contract';
 import type { NpClient } from '../../../electron/core/np/client';
 import { startTestSandbox, testClient, type TestSandbox } from '../np/helpers';
-import { cp932, csvText, tempDir } from './helpers';
+import { cp932, csvText, tempDir, testSession } from './helpers';
 
 const tmp = tempDir('atobarai-csv-handlers-');
 /** The handlers' clock: after the orders' dates (a shipment report marks the order 発送済み today). */
@@ -18,21 +17,13 @@ const NOW = Date.UTC(2026, 10, 28, 3);
 const sessions: Session[] = [];
 let sandbox: TestSandbox | null = null;
 afterAll(async () => {
-  for (const s of sessions) s.close();
+  await Promise.all(sessions.map((s) => s.close()));
   await sandbox?.stop();
   tmp.cleanup();
 });
 
 function setup(client: NpClient | null = null) {
-  const session = openSession({
-    file: tmp.file(`h-${sessions.length}.sqlite`),
-    clock: { now: () => Date.UTC(2026, 10, 28) },
-    log: createConsoleLogger(() => {}),
-    getClient: () => client,
-    onProgress: () => {},
-    onChanged: () => {},
-    onFinished: () => {},
-  });
+  const session = testSession(tmp.file(`h-${sessions.length}.sqlite`), client);
   sessions.push(session);
   const changed: (number[] | null)[] = [];
   const handlers = csvContractHandlers({ session: () => session, clock: { now: () => NOW }, changed: (ids) => changed.push(ids) });
@@ -46,11 +37,10 @@ const file = (rows: string[][]) => ({ fileName: 'orders.csv', dataBase64: cp932(
 describe('CSV contract handlers', () => {
   it('previews, imports and reports the changed orders; presets come with the remembered export encoding', async () => {
     const { session, handlers, changed } = setup();
-    const previewInput = contract.csvImportPreview.input.parse({ file: file([header, row('1'), row('2')]) });
-    const preview = await handlers.csvImportPreview(previewInput);
+    const preview = await handlers.csvImportStage(contract.csvImportStage.input.parse({ file: file([header, row('1'), row('2')]) }));
     expect(preview.counts).toMatchObject({ insert: 2 });
 
-    const report = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ file: previewInput.file, mapping: preview.mapping }));
+    const report = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ stageId: preview.stageId, mapping: preview.mapping }));
     expect(report.inserted).toBe(2);
     expect(changed).toEqual([report.insertedOrderIds]);
     // the file has no 配送業者: 設定's default applies, so the order can be saved and reported as it is
@@ -66,7 +56,8 @@ describe('CSV contract handlers', () => {
     sandbox = await startTestSandbox();
     const { session, handlers, changed } = setup(testClient(sandbox.sb));
     const mapping = { orderNo: [0], orderedAt: [1], paymentMethod: [2], 'customer.name': [3], 'customer.zip': [4], 'customer.address': [5], 'customer.tel': [6], 'line.name': [7], 'line.unitPrice': [8], 'line.quantity': [9] };
-    const imported = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ file: file([header, row('1'), row('2')]), mapping }));
+    const staged = await handlers.csvImportStage(contract.csvImportStage.input.parse({ file: file([header, row('1'), row('2')]) }));
+    const imported = await handlers.csvImportCommit(contract.csvImportCommit.input.parse({ stageId: staged.stageId, mapping }));
     // Staff confirm 取引登録 for order 1 only; the sync registers it with the sandbox (審査OK).
     const one = imported.registrationCandidates.find((c) => c.orderNo === '1')!.orderId;
     session.np.queue(one, 'register');

@@ -6,6 +6,9 @@ import { Writable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { orderTotal, type Order, type OrderInput } from '../../../shared/order';
 import { sampleOrder } from '../store/helpers';
+import { openSession, type Session } from '../../../electron/core/app/session';
+import { createConsoleLogger } from '../../../electron/core/app/logger';
+import type { NpClient } from '../../../electron/core/np/client';
 
 export { tempDir } from '../store/helpers';
 
@@ -102,4 +105,17 @@ export class Sink extends Writable {
   bytes(): Buffer {
     return Buffer.concat(this.chunks);
   }
+}
+
+/** A real session (SQLite file, NP service, settings, the staged import) with a quiet log and a fixed clock. */
+export function testSession(file: string, client: NpClient | null = null): Session {
+  return openSession({
+    file,
+    clock: { now: () => Date.UTC(2026, 10, 28) },
+    log: createConsoleLogger(() => {}),
+    getClient: () => client,
+    onProgress: () => {},
+    onChanged: () => {},
+    onFinished: () => {},
+  });
 }

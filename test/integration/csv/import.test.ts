@@ -13,6 +13,7 @@ import { importOrders } from '../../../electron/core/csv/import-orders';
 import { orderInputOf } from '../../../shared/order';
 import { createPresetStore } from '../../../electron/core/csv/presets';
 import { createCsvService, npExportInfo } from '../../../electron/core/csv/service';
+import { createImportStager, type ImportStager } from '../../../electron/core/csv/import-stager';
 import { exportOrdersCsv } from '../../../electron/core/csv/export';
 import { deriveNpStatus } from '../../../shared/np/status';
 import { ApiError } from '../../../shared/api-result';
@@ -21,9 +22,15 @@ import { Sink, cp932, csvText, tempDir, utf8, utf8bom } from './helpers';
 const tmp = tempDir('atobarai-csv-import-');
 afterAll(() => tmp.cleanup());
 let dbCount = 0;
+const stagers: ImportStager[] = [];
+afterAll(() => Promise.all(stagers.map((st) => st.close())));
+
 function openStore() {
-  const db = openDatabase(tmp.file(`import-${++dbCount}.sqlite`));
-  return { db, repo: createOrderRepository(db), np: createNpService(db) };
+  const file = tmp.file(`import-${++dbCount}.sqlite`);
+  const db = openDatabase(file);
+  const csvImport = createImportStager({ file });
+  stagers.push(csvImport);
+  return { db, repo: createOrderRepository(db), np: createNpService(db), csvImport };
 }
 
 /** A shop cart's export: split names and addresses, hyphenated TEL, 全角 digits, ¥ amounts. */
@@ -270,23 +277,27 @@ describe('the CSV service (what the contract calls)', () => {
   const row = (no: string, npId = '') => [no, '2026/11/01 10:00', 'NP後払い', '山田 太郎', '1070052', '東京都港区赤坂1-2-3', '0312345678', '緑茶', '1000', '1', npId];
   const payload = (rows: string[][]) => ({ fileName: 'orders.csv', dataBase64: cp932(csvText(rows)).toString('base64') });
 
-  it('previews counts per action with a sample, then commits and attaches the NP取引IDs the file carries', async () => {
-    const { db, repo, np } = openStore();
-    const service = createCsvService({ db, orders: repo, np });
+  it('stages the file once, previews counts per action with a sample, then commits by stage id and attaches the NP取引IDs', async () => {
+    const { db, repo, np, csvImport } = openStore();
+    const service = createCsvService({ db, orders: repo, np, csvImport });
+    const commitOpts = (now: number) => ({ now, siteName: '' });
     const file = payload([header, row('1'), row('2', 'AB123456789'), ['3', 'あした', ...row('3').slice(2)]]);
-    const preview = service.importPreview({ file });
+    const preview = await service.importStage({ file });
     expect(preview).toMatchObject({ fileName: 'orders.csv', encoding: 'cp932', dataRows: 3, counts: { insert: 2, update: 0, unchanged: 0, rejected: 1 }, missingRequired: [] });
+    expect(preview.stageId).toMatch(/^[0-9a-f-]{36}$/u);
     expect(preview.sample.map((o) => [o.orderNo, o.action, o.npTransactionId])).toEqual([
       ['1', 'insert', null],
       ['2', 'insert', 'AB123456789'],
     ]);
     expect(repo.count()).toBe(0); // a preview writes nothing
 
-    const report = service.importCommit({ file, mapping: preview.mapping }, 1000);
+    const report = await service.importCommit({ stageId: preview.stageId, mapping: preview.mapping }, commitOpts(1000));
     expect(report).toMatchObject({ inserted: 2, attachProblems: [] });
     const two = repo.getByOrderNo('2')!.id;
     expect(np.store.state(two).npTransactionId).toBe('AB123456789');
     expect(report.registrationCandidates.map((c) => c.orderNo)).toEqual(['1']);
+    // A committed stage is gone: the same id cannot import twice.
+    await expect(service.importCommit({ stageId: preview.stageId, mapping: preview.mapping }, commitOpts(1000))).rejects.toThrow(/取り込み中のファイルが見つかりません/u);
 
     // The export's NP columns come from the NP store: 未登録 for 1, the attached id (与信審査中) for 2.
     const sink = new Sink();
@@ -296,20 +307,25 @@ describe('the CSV service (what the contract calls)', () => {
     expect(lines[2]).toMatch(/,"与信審査中","AB123456789"$/u);
 
     // Again: nothing changes, the id is already attached; an id used by another order is reported, not thrown.
-    const again = service.importCommit({ file: payload([header, row('1'), row('2', 'AB123456789'), row('4', 'AB123456789')]), mapping: preview.mapping }, 2000);
+    const staged = await service.importStage({ file: payload([header, row('1'), row('2', 'AB123456789'), row('4', 'AB123456789')]) });
+    const again = await service.importCommit({ stageId: staged.stageId, mapping: preview.mapping }, commitOpts(2000));
     expect(again).toMatchObject({ inserted: 1, unchanged: 2 });
     expect(again.attachProblems).toEqual([{ orderId: repo.getByOrderNo('4')!.id, orderNo: '4', npTransactionId: 'AB123456789', message: expect.stringMatching(/別の受注（注文番号 2）/u) }]);
   });
 
-  it('applies a saved preset by name and deletes presets with mapping null', () => {
-    const { db, repo, np } = openStore();
-    const service = createCsvService({ db, orders: repo, np });
+  it('re-maps a staged file without sending it again, applies a saved preset by name and deletes presets with mapping null', async () => {
+    const { db, repo, np, csvImport } = openStore();
+    const service = createCsvService({ db, orders: repo, np, csvImport });
     const mapping = Object.fromEntries(header.slice(0, 10).map((h, i) => [['orderNo', 'orderedAt', 'paymentMethod', 'customer.name', 'customer.zip', 'customer.address', 'customer.tel', 'line.name', 'line.unitPrice', 'line.quantity'][i]!, [h]]));
     expect(service.savePreset({ name: '自社カート', mapping })).toHaveLength(1);
-    const preview = service.importPreview({ file: payload([header, row('1')]), presetName: '自社カート' });
-    expect(preview).toMatchObject({ presetName: '自社カート', counts: { insert: 1 } });
+    const staged = await service.importStage({ file: payload([header, row('1')]) });
+    expect(staged.mapping.npTransactionId).toEqual([10]); // recognised from the header
+    const preview = await service.importPreview({ stageId: staged.stageId, presetName: '自社カート' });
+    expect(preview).toMatchObject({ stageId: staged.stageId, presetName: '自社カート', counts: { insert: 1 } });
     expect(preview.mapping.npTransactionId).toBeUndefined(); // not in the preset
-    expect(() => service.importPreview({ file: payload([header, row('1')]), presetName: 'ない' })).toThrowError(/プリセット「ない」が見つかりません/u);
+    const unmapped = await service.importPreview({ stageId: staged.stageId, mapping: { orderNo: [0] } });
+    expect(unmapped.missingRequired).toContain('customer.name');
+    await expect(service.importPreview({ stageId: staged.stageId, presetName: 'ない' })).rejects.toThrowError(/プリセット「ない」が見つかりません/u);
     expect(service.savePreset({ name: '自社カート', mapping: null })).toEqual([]);
   });
 });

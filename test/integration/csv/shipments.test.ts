@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyShipments, parseShipmentCsv, previewShipments } from '../../../electron/core/csv/shipments';
 import { createCsvService } from '../../../electron/core/csv/service';
+import { createImportStager } from '../../../electron/core/csv/import-stager';
 import { deriveNpStatus, type NpStatus } from '../../../shared/np/status';
 import { npOrder, openTestStore, startTestSandbox, testEngine, type TestSandbox, type TestStore } from '../np/helpers';
 import { cp932, csvText, tempDir, utf8 } from './helpers';
@@ -151,7 +152,7 @@ describe('preview and apply', () => {
   });
 
   it('goes through the CSV service with files as base64 (e飛伝 layout)', () => {
-    const service = createCsvService(s);
+    const service = createCsvService({ ...s, csvImport: createImportStager({ file: ':memory:' }) });
     const file = { fileName: 'ehiden.csv', dataBase64: cp932(csvText([EHIDEN_HEADER, ehidenRow('400012345678', 'T000004'), ehidenRow('400012345679', 'T000005')])).toString('base64') };
     const preview = service.shipmentsPreview({ file });
     expect(preview).toMatchObject({ fileName: 'ehiden.csv', layout: 'sagawa_ehiden', counts: { ready: 2 } });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { DEMO_MERCHANT, startSandbox, type RunningSandbox } from '../../../electron/sandbox';
 import type { CarrierCsvResult } from '../../../shared/carrier-csv';
@@ -20,7 +20,7 @@ import type { OrderInput } from '../../../shared/order';
 import { COD, SHOP, SHORT_BUNDLED, SHORT_SEPARATE, orderInput } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'atobarai-carrier-'));
-let core: Core;
+let core: AppCore;
 let sandbox: RunningSandbox;
 let seq = 0;
 
@@ -46,7 +46,7 @@ const total = (o: OrderInput) => o.lines.reduce((s, l) => s + l.unitPrice * l.qu
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  core = await createCore({
+  core = await createAppCore({
     dataDir: dir,
     secrets: createMemorySecretStore(),
     transport: 'http',

@@ -11,7 +11,7 @@ import type { MailRecord } from '../../../shared/mail/types';
 import type { OrderSearchResult } from '../../../shared/search';
 import type { OrderDetail } from '../../../shared/contract';
 import { orderInputOf } from '../../../shared/order';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { call, ports, startTestSmtp, until, type TestSmtp } from './helpers';
@@ -19,10 +19,10 @@ import { call, ports, startTestSmtp, until, type TestSmtp } from './helpers';
 
 describe('mail automation after syncs', () => {
   let smtp: TestSmtp;
-  let core: Core;
+  let core: AppCore;
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    core = await createCore({
+    core = await createAppCore({
       dataDir: mkdtempSync(join(tmpdir(), 'core-mail-auto-')),
       secrets: createMemorySecretStore(),
       ports,

@@ -13,7 +13,7 @@ import type { MailPreview, MailQueueResult, MailRecord, MailSettingsView, MailSu
 import type { Order } from '../../../shared/order';
 import type { OrderSearchResult } from '../../../shared/search';
 import { trackingUrl } from '../../../shared/mail/tracking';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { call, ports, startTestSmtp, until, type TestSmtp } from './helpers';
@@ -22,13 +22,13 @@ import { call, ports, startTestSmtp, until, type TestSmtp } from './helpers';
 
 describe('mail over SMTP to a loopback server', () => {
   let smtp: TestSmtp;
-  let core: Core;
+  let core: AppCore;
   let shipped: Order[];
   let others: Order[];
 
   beforeAll(async () => {
     smtp = await startTestSmtp({ rejectRcpt: (a) => (a.startsWith('nobody@') ? 'No such user here' : null) });
-    core = await createCore({
+    core = await createAppCore({
       dataDir: mkdtempSync(join(tmpdir(), 'core-mail-')),
       secrets: createMemorySecretStore(),
       ports,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../../shared/contract';
 import type { SyncSummary } from '../../../shared/sync';
 import { toJstDate } from '../../../shared/jst-date';
-import { createCore, type Core } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { createNpClock, durationLabel } from '../../../electron/core/np/server-clock';
@@ -24,11 +24,11 @@ const call = callCore;
 describe('a desktop clock an hour behind NP around midnight JST', () => {
   const tmp = tempDir('atobarai-clock-');
   let t: TestSandbox;
-  let core: Core;
+  let core: AppCore;
   let offset = 0;
   // The desktop: an hour behind the sandbox's clock.
   const startCore = () =>
-    createCore({
+    createAppCore({
       dataDir: tmp.dir,
       secrets: createMemorySecretStore(),
       ports: { exportTarget: async () => null },

@@ -11,9 +11,9 @@ import { createOrderRepository, type OrderRepository } from '../../../electron/c
 import { DEMO_MERCHANT, startSandbox, type RunningSandbox, type SandboxMerchant, type SandboxRules, type SandboxTxnView } from '../../../electron/sandbox';
 import type { FaultConfig } from '../../../electron/sandbox';
 import type { OrderInput } from '../../../shared/order';
-import { sampleOrder } from '../store/helpers';
+import { sampleOrder, tempDir } from '../store/helpers';
 
-export { tempDir } from '../store/helpers';
+export { tempDir };
 
 /** Quick in-run retries so fault tests stay fast. */
 export const FAST_RETRY = { attempts: 4, baseMs: 5, maxMs: 40 } as const;
@@ -134,4 +134,29 @@ export function localView(db: Database): Map<string, { npId: string | null; auth
       },
     ]),
   );
+}
+
+/**
+ * The usual set-up of a sandbox test file: one sandbox for the file, a fresh store (its own SQLite file) and
+ * engine for each test. Read them through the getters inside tests.
+ */
+export function sandboxStoreFixture(prefix: string, hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void; beforeEach: (fn: () => void) => void }) {
+  const tmp = tempDir(prefix);
+  let sandbox: TestSandbox;
+  let store: TestStore;
+  let engine: SyncEngine;
+  let seq = 0;
+  hooks.beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  hooks.afterAll(async () => {
+    await sandbox.stop();
+    tmp.cleanup();
+  });
+  const fresh = (opts: NpServiceOptions = {}) => {
+    store = openTestStore(tmp.file(`${prefix}${++seq}.sqlite`), opts);
+    engine = testEngine(store, sandbox.sb);
+  };
+  hooks.beforeEach(() => fresh());
+  return { sandbox: () => sandbox, store: () => store, engine: () => engine, fresh };
 }

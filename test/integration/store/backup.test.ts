@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackupListing, BackupRestoreResult, BackupWriteResult } from '../../../shared/backup';
-import { createCore, DB_FILE, type Core } from '../../../electron/core/app/core';
+import { DB_FILE } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { DatabaseFileError, MIGRATIONS, openDatabase } from '../../../electron/core/db';
@@ -24,10 +25,10 @@ afterAll(() => tmp.cleanup());
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 10, 30, 3, 0);
 
-function startCore(dataDir: string, now: number, over: { restoreBackup?: string; demoOrders?: number } = {}): Promise<Core> {
+function startCore(dataDir: string, now: number, over: { restoreBackup?: string; demoOrders?: number } = {}): Promise<AppCore> {
   const exportDir = join(dataDir, '..', `${dataDir.split('/').pop()}-exports`);
   mkdirSync(exportDir, { recursive: true });
-  return createCore({
+  return createAppCore({
     dataDir,
     secrets: createMemorySecretStore(),
     transport: 'http',
@@ -104,7 +105,7 @@ describe('the launch backup', () => {
 
 describe('設定 → バックアップ', () => {
   const dir = join(tmp.dir, 'ui');
-  let core: Core;
+  let core: AppCore;
   afterAll(() => core?.close());
 
   it('writes a consistent copy on demand, including what is still only in the -wal', async () => {

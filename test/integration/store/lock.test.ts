@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSearchResult } from '../../../shared/search';
-import { createCore, type Core, type CoreOptions } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { DataLockError, LOCK_FILE } from '../../../electron/core/db/data-lock';
@@ -24,9 +24,9 @@ const call = callCore;
 
 describe('the data-folder lock', () => {
   const tmp = tempDir('atobarai-lock-');
-  const open: Core[] = [];
-  const start = async (dataDir: string, over: Partial<CoreOptions> = {}) => {
-    const core = await createCore({ dataDir, secrets: createMemorySecretStore(), ports, transport: 'http', log: silentLogger, sandboxTarget: { url: 'http://127.0.0.1:9/v1', credentials: { ...DEMO_MERCHANT } }, ...over });
+  const open: AppCore[] = [];
+  const start = async (dataDir: string, over: Partial<AppCoreOptions> = {}) => {
+    const core = await createAppCore({ dataDir, secrets: createMemorySecretStore(), ports, transport: 'http', log: silentLogger, sandboxTarget: { url: 'http://127.0.0.1:9/v1', credentials: { ...DEMO_MERCHANT } }, ...over });
     open.push(core);
     return core;
   };
@@ -89,14 +89,14 @@ describe('the data-folder lock', () => {
 describe('two cores on one folder with the lock bypassed: the conditional claim', () => {
   const tmp = tempDir('atobarai-claim-');
   let t: TestSandbox;
-  let a: Core;
-  let b: Core;
+  let a: AppCore;
+  let b: AppCore;
   const ORDERS = 2000;
 
   beforeAll(async () => {
     t = await startTestSandbox({ rules: { creditLimit: 10_000_000 } });
     await t.admin.faults({ latencyMs: 15 });
-    const opts = (): CoreOptions => ({
+    const opts = (): AppCoreOptions => ({
       dataDir: tmp.dir,
       secrets: createMemorySecretStore(),
       ports,
@@ -106,8 +106,8 @@ describe('two cores on one folder with the lock bypassed: the conditional claim'
       demoOrders: ORDERS,
       dataLock: false,
     });
-    a = await createCore(opts());
-    b = await createCore(opts());
+    a = await createAppCore(opts());
+    b = await createAppCore(opts());
   }, 60_000);
   afterAll(async () => {
     await a?.close();

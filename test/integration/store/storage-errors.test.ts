@@ -10,7 +10,8 @@ import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../shared/api-result';
-import { createCore, DB_FILE, type Core, type CoreOptions } from '../../../electron/core/app/core';
+import { DB_FILE } from '../../../electron/core/app/core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../../electron/compose/app-core';
 import { silentLogger } from '../../../electron/core/app/logger';
 import { createMemorySecretStore } from '../../../electron/core/credentials/secret-store';
 import { generateOrders } from '../../../electron/core/demo';
@@ -65,8 +66,8 @@ function fillDisk(dir: string, name = 'filler.bin'): string {
 
 const call = callCore;
 
-function coreOn(dataDir: string, exportDir: string, over: Partial<CoreOptions> = {}): Promise<Core> {
-  return createCore({
+function coreOn(dataDir: string, exportDir: string, over: Partial<AppCoreOptions> = {}): Promise<AppCore> {
+  return createAppCore({
     dataDir,
     secrets: createMemorySecretStore(),
     transport: 'http',
@@ -184,7 +185,7 @@ describe('quitting while NP hangs', () => {
   it('closes within a few seconds; the interrupted register is settled at the next start', async () => {
     const t = await startTestSandbox();
     const dir = join(tmp.dir, 'hang');
-    const opts: Partial<CoreOptions> = { sandboxTarget: { url: t.sb.url, credentials: { ...DEMO_MERCHANT } }, npTimeoutMs: 60_000 };
+    const opts: Partial<AppCoreOptions> = { sandboxTarget: { url: t.sb.url, credentials: { ...DEMO_MERCHANT } }, npTimeoutMs: 60_000 };
     const core = await coreOn(dir, dir, opts);
     await call(core, 'createOrder', { order: order(1), registerWithNp: true });
     await t.admin.faults({ script: ['timeout'] });

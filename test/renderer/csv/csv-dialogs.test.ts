@@ -13,6 +13,7 @@ import type { CsvImportPreview, CsvImportReport, ShipmentPreview } from '../../.
 import type { AppSettings } from '../../../shared/contract';
 import { useAppStore } from '../../../renderer/src/stores/app';
 import { freshPinia, mountApp, settle, useMemoryTransport } from '../helpers';
+import { createAppI18n } from '../../../renderer/src/i18n';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -64,8 +65,10 @@ describe('csv-file helpers', () => {
   });
 });
 
-describe('CsvImportDialog', () => {
+describe('CsvImportDialog', { timeout: 20_000 }, () => {
+  const STAGE = '6f1c2a4e-5b7d-4c8e-9f00-123456789abc';
   const preview: CsvImportPreview = {
+    stageId: STAGE,
     fileName: 'orders.csv',
     encoding: 'cp932',
     headers: ['注文番号', '受注日'],
@@ -101,7 +104,7 @@ describe('CsvImportDialog', () => {
   it('reads the picked file, shows the encoding, counts and rejected lines, imports, and emits the orders staff chose to register', async () => {
     const t = useMemoryTransport({
       csvPresets: () => ({ presets: [{ name: 'カートA', mapping: { orderNo: ['注文番号'] } }], exportEncoding: 'cp932' }),
-      csvImportPreview: () => preview,
+      csvImportStage: () => preview,
       csvImportCommit: () => report,
     });
     const w = mountApp(CsvImportDialog, { props: { modelValue: false } });
@@ -110,8 +113,8 @@ describe('CsvImportDialog', () => {
     const bytes = new Uint8Array([0x92, 0x8d, 0x95, 0xb6, 0x94, 0xd4, 0x8d, 0x86, 0x0d, 0x0a]); // 注文番号 in Shift_JIS
     await pickFile(w, '[data-test="csv-import-file"]', bytes, 'orders.csv');
 
-    const previewCall = t.calls.find((c) => c.method === 'csvImportPreview')!;
-    expect(previewCall.input).toEqual({ file: { fileName: 'orders.csv', dataBase64: bytesToBase64(bytes) } });
+    const stageCall = t.calls.find((c) => c.method === 'csvImportStage')!;
+    expect(stageCall.input).toEqual({ file: { fileName: 'orders.csv', dataBase64: bytesToBase64(bytes) } });
     expect(textIn('[data-test="csv-import-encoding"]')).toContain('Shift_JIS（CP932）');
     expect(textIn('[data-test="csv-import-counts"]')).toMatch(/新規\s*1\s*件.*更新\s*1\s*件.*取り込めない行\s*1\s*行/su);
     expect(textIn('[data-test="csv-import-rejected"]')).toContain('電話番号は10桁または11桁');
@@ -120,7 +123,7 @@ describe('CsvImportDialog', () => {
     expect(commit.textContent).toContain('2件を取り込む');
     commit.click();
     await settle(10);
-    expect(t.calls.find((c) => c.method === 'csvImportCommit')!.input).toMatchObject({ mapping: { orderNo: [0], orderedAt: [1] } });
+    expect(t.calls.find((c) => c.method === 'csvImportCommit')!.input).toEqual({ stageId: STAGE, mapping: { orderNo: [0], orderedAt: [1] } });
     expect(w.emitted('imported')?.[0]).toEqual([report]);
     expect(textIn('[data-test="csv-import-report"]')).toContain('新規 1件・更新 1件・変更なし 0件');
 
@@ -139,6 +142,7 @@ describe('CsvImportDialog', () => {
   it('sends a changed mapping (several columns joined for a name) before it lets staff import', async () => {
     const t = useMemoryTransport({
       csvPresets: () => ({ presets: [], exportEncoding: 'cp932' }),
+      csvImportStage: () => ({ ...preview, headers: ['注文番号', '受注日', '姓', '名'], sampleRows: [['1001', '2026/11/01', '山田', '太郎']] }),
       csvImportPreview: () => ({ ...preview, headers: ['注文番号', '受注日', '姓', '名'], sampleRows: [['1001', '2026/11/01', '山田', '太郎']] }),
     });
     const w = mountApp(CsvImportDialog, { props: { modelValue: false } });
@@ -153,15 +157,17 @@ describe('CsvImportDialog', () => {
     expect(document.querySelector<HTMLButtonElement>('[data-test="csv-import-commit"]')!.disabled).toBe(true); // not checked yet
     document.querySelector<HTMLButtonElement>('[data-test="csv-import-apply-mapping"]')!.click();
     await settle(10);
+    // The file was sent once; the new mapping is checked by stage id.
+    expect(t.calls.filter((c) => c.method === 'csvImportStage')).toHaveLength(1);
     const calls = t.calls.filter((c) => c.method === 'csvImportPreview');
-    expect(calls).toHaveLength(2);
-    expect(calls[1]!.input).toMatchObject({ mapping: { orderNo: [0], orderedAt: [1], 'customer.name': [2, 3] } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.input).toEqual({ stageId: STAGE, mapping: { orderNo: [0], orderedAt: [1], 'customer.name': [2, 3] } });
   });
 
   it('does not let staff import while required fields are unmapped', async () => {
     useMemoryTransport({
       csvPresets: () => ({ presets: [], exportEncoding: 'cp932' }),
-      csvImportPreview: () => ({ ...preview, mapping: {}, missingRequired: ['orderNo', 'customer.tel'] }),
+      csvImportStage: () => ({ ...preview, mapping: {}, missingRequired: ['orderNo', 'customer.tel'] }),
     });
     const w = mountApp(CsvImportDialog, { props: { modelValue: false } });
     await w.setProps({ modelValue: true });
@@ -172,7 +178,48 @@ describe('CsvImportDialog', () => {
   });
 });
 
-describe('CsvShipmentDialog', () => {
+describe('CsvImportDialog while importing', { timeout: 20_000 }, () => {
+  it('shows the core\'s progress and offers 中止; a stopped import says nothing changed', async () => {
+    const STAGE = '0b7e3f0a-1c2d-4e5f-8a9b-abcdefabcdef';
+    const base = { stageId: STAGE, fileName: 'big.csv', encoding: 'utf8' as const, headers: ['注文番号'], sampleRows: [], mapping: { orderNo: [0] }, suggestedMapping: { orderNo: [0] }, presetName: null, presetMissingHeaders: [], missingRequired: [], dataRows: 100_000, counts: { insert: 100_000, update: 0, unchanged: 0, rejected: 0 }, rejected: [], sample: [] };
+    let finish: ((r: CsvImportReport) => void) | null = null;
+    const t = useMemoryTransport({
+      csvPresets: () => ({ presets: [], exportEncoding: 'cp932' }),
+      csvImportStage: () => base,
+      csvImportCommit: () => new Promise<CsvImportReport>((r) => (finish = r)),
+      csvImportCancel: () => ({ cancelled: true }),
+    });
+    const w = mountApp(CsvImportDialog, { props: { modelValue: false } });
+    await w.setProps({ modelValue: true });
+    await settle();
+    await pickFile(w, '[data-test="csv-import-file"]', new Uint8Array([0x61]), 'big.csv');
+    document.querySelector<HTMLButtonElement>('[data-test="csv-import-commit"]')!.click();
+    await settle(5);
+    t.emit('csvImportProgress', { stageId: STAGE, phase: 'writing', done: 40_000, total: 100_000 });
+    t.emit('csvImportProgress', { stageId: 'another-stage', phase: 'writing', done: 1, total: 2 }); // not this dialog's
+    await settle(5);
+    expect(textIn('[data-test="csv-import-progress"]')).toContain('注文を書き込んでいます（40,000 / 100,000件）');
+    expect(document.querySelector('[data-test="csv-import-commit"]')).toBeNull();
+    document.querySelector<HTMLButtonElement>('[data-test="csv-import-cancel"]')!.click();
+    await settle(5);
+    expect(t.calls.find((c) => c.method === 'csvImportCancel')?.input).toEqual({ stageId: STAGE });
+    finish!({ inserted: 0, updated: 0, unchanged: 0, rejected: [], updatedOrders: [], insertedOrderIds: [], registrationCandidates: [], transactionIds: [], attachProblems: [], cancelled: true });
+    await settle(10);
+    expect(textIn('[data-test="csv-import-cancelled"]')).toContain('取り込みを中止しました');
+    expect(w.emitted('imported')).toBeUndefined();
+  });
+
+  it('speaks English in the English UI', async () => {
+    useMemoryTransport({ csvPresets: () => ({ presets: [], exportEncoding: 'cp932' }) });
+    const w = mountApp(CsvImportDialog, { props: { modelValue: false }, global: { plugins: [createAppI18n('en')] } });
+    await w.setProps({ modelValue: true });
+    await settle();
+    expect(textIn('[data-test="csv-import"]')).toContain('Drop a CSV file here');
+    expect(textIn('[data-test="csv-import"]')).not.toMatch(/ファイルをここに/u);
+  });
+});
+
+describe('CsvShipmentDialog', { timeout: 20_000 }, () => {
   const row = (line: number, outcome: ShipmentPreview['rows'][number]['outcome'], reason: string | null) => ({
     line,
     orderNo: `T${line}`,
@@ -218,7 +265,7 @@ describe('CsvShipmentDialog', () => {
   });
 });
 
-describe('CsvExportMenu', () => {
+describe('CsvExportMenu', { timeout: 20_000 }, () => {
   it('exports everything the criteria match (no paging) in the remembered encoding, and lists characters Shift_JIS lost', async () => {
     const t = useMemoryTransport({
       appInfo: () => ({ version: '0.0.0', mode: 'demo', environment: 'sandbox', transport: 'http', credentialsProblem: null }),

@@ -2,19 +2,19 @@
 import type { Handlers } from '../../../../shared/contract';
 import { csvExportFileName } from '../../../../shared/csv';
 import { exportOrdersCsv } from '../../csv/export';
-import { csvContractHandlers } from '../../csv/handlers';
+import { csvContractHandlers } from './csv-contract';
 import { npExportInfo } from '../../csv/service';
 import type { CoreContext } from '../context';
 import { writeWhole } from '../file-output';
 
 type CsvHandlers = Pick<
   Handlers,
-  'csvExport' | 'csvImportPreview' | 'csvImportCommit' | 'csvPresets' | 'csvSavePreset' | 'csvShipmentsPreview' | 'csvShipmentsApply'
+  'csvExport' | 'csvImportStage' | 'csvImportPreview' | 'csvImportCommit' | 'csvImportCancel' | 'csvPresets' | 'csvSavePreset' | 'csvShipmentsPreview' | 'csvShipmentsApply'
 >;
 
 export function csvHandlers(ctx: CoreContext): CsvHandlers {
   return {
-    ...csvContractHandlers(ctx),
+    ...csvContractHandlers({ ...ctx, importProgress: (p) => ctx.bus.emit('csvImportProgress', p) }),
     csvExport: async ({ criteria, kind, encoding }) => {
       const s = ctx.session();
       const fileName = csvExportFileName(kind, ctx.clock.now());

@@ -3,15 +3,9 @@ import { ApiError } from '../../../../shared/api-result';
 import type { Handlers, OrderDetail } from '../../../../shared/contract';
 import type { OrderInput } from '../../../../shared/order';
 import type { NpAction } from '../../../../shared/np/status';
-import type { NpUpdatePreview } from '../../../../shared/sync';
 import type { CoreContext } from '../context';
 
-type OrderHandlers = Pick<Handlers, 'searchOrders' | 'getOrder' | 'createOrder' | 'saveOrder' | 'previewNpUpdate'>;
-
-/** Thrown inside a transaction to roll back a what-if change. */
-class Rollback<T> {
-  constructor(readonly value: T) {}
-}
+type OrderHandlers = Pick<Handlers, 'searchOrders' | 'getOrder' | 'createOrder' | 'saveOrder' | 'planSave'>;
 
 export function notFound(id: number): ApiError {
   return new ApiError({ code: 'not_found', message: `受注（ID ${id}）が見つかりません。削除された可能性があります。` });
@@ -61,22 +55,10 @@ export function orderHandlers(ctx: CoreContext): OrderHandlers {
       return orderDetail(ctx, id);
     },
 
-    previewNpUpdate: ({ id, order }) => {
+    planSave: ({ id, order, action }) => {
       const s = ctx.session();
-      if (!order) return s.np.previewUpdate(id);
-      // What NP would receive if the edited order were saved: save it inside a transaction, read the
-      // preview, and roll the transaction back.
-      try {
-        s.db.transaction(() => {
-          if (!s.orders.get(id)) throw notFound(id);
-          s.orders.update(id, order as OrderInput, ctx.clock.now());
-          throw new Rollback(s.np.previewUpdate(id));
-        })();
-      } catch (e) {
-        if (e instanceof Rollback) return e.value as NpUpdatePreview;
-        throw e;
-      }
-      throw new Error('unreachable');
+      if (!s.orders.get(id)) throw notFound(id);
+      return s.np.planSave(id, order as OrderInput, action, s.settings.get().creditLimit);
     },
   };
 }

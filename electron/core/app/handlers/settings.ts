@@ -7,6 +7,7 @@ import { isUnreadableCredentials } from '../../credentials/credential-health';
 import { createNpClient } from '../../np/client';
 import type { CoreContext } from '../context';
 import { describeConnectionFailure } from '../connection-test';
+import { messageOf } from '../../../../shared/error-message';
 
 type SettingsHandlers = Pick<
   Handlers,
@@ -98,7 +99,7 @@ export function settingsHandlers(ctx: CoreContext, baseUrlFor: (env: CredentialE
       try {
         endpoint = await ctx.endpointFor(environment);
       } catch (e) {
-        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+        return { ok: false, message: messageOf(e) };
       }
       return verify(endpoint.baseUrl, endpoint.credentials);
     },

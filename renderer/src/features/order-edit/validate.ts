@@ -9,11 +9,11 @@ import { OrderInputSchema, ORDER_FIELD_LABELS } from '../../../../shared/order-s
 import { japaneseErrorMap } from '../../../../shared/validation';
 import { validateRegisterItem, zipAddressNotes } from '../../../../shared/np/validation';
 import type { ZipLookup } from '../../../../shared/zip-address';
-import { describeNpCode } from '../../../../shared/np/codes';
+import { describeNpCode, fieldOfNpCode, type NpCodeInfo } from '../../../../shared/np/codes';
 import { widenKana } from '../../../../shared/kana';
 import { prohibitedCharsMessage } from '../../../../shared/np/text';
 import { toRegisterItem } from '../../../../shared/np/mapping';
-import type { OrderInput, Person } from '../../../../shared/order';
+import type { OrderInput } from '../../../../shared/order';
 
 export type FieldMessages = Record<string, string>;
 
@@ -26,39 +26,6 @@ export function fieldErrors(input: OrderInput): FieldMessages {
     out[path] ??= issue.message;
   }
   return out;
-}
-
-/** NP's person fields, each with the codes that concern it (buyer codes, then ship-to codes). */
-const PERSON_CODES: Record<keyof Person | 'email', [customer: string[], dest: string[]]> = {
-  name: [['E0100048', 'E0100049', 'E0100050'], ['E0100072', 'E0100073', 'E0100074']],
-  kana: [['E0100051', 'E0100052'], ['E0100075', 'E0100076']],
-  companyName: [['E0100053', 'E0100054'], ['E0100077', 'E0100078']],
-  departmentName: [['E0100055', 'E0100056'], ['E0100079', 'E0100080']],
-  zip: [['E0100057', 'E0100058', 'E0100136', 'E0100059'], ['E0100081', 'E0100082', 'E0100137', 'E0100083']],
-  address: [['E0100060', 'E0100061', 'E0100062'], ['E0100084', 'E0100085', 'E0100086']],
-  tel: [['E0100063', 'E0100064', 'E0100065', 'E0100066', 'E0100067'], ['E0100087', 'E0100088', 'E0100089', 'E0100090', 'E0100091']],
-  email: [['E0100068', 'E0100069', 'E0100070', 'E0100071'], []],
-};
-
-const FIELD_OF_CODE = new Map<string, string>([
-  ['SBX0001', 'orderNo'],
-  ['SBX0002', 'orderNo'],
-  ['SBX0003', 'orderedAt'],
-  ['SBX0005', 'lines'],
-  ['SBX0006', 'lines'],
-  ['SBX0007', 'lines'],
-  ['SBX0008', 'lines'],
-  ['SBX0009', 'lines'],
-  ['E0102004', 'lines'],
-]);
-for (const [field, [customer, dest]] of Object.entries(PERSON_CODES)) {
-  for (const c of customer) FIELD_OF_CODE.set(c, `customer.${field}`);
-  for (const c of dest) FIELD_OF_CODE.set(c, `shipTo.${field}`);
-}
-
-/** The order field an NP code is about, or null for codes about the whole order. */
-export function fieldOfNpCode(code: string): string | null {
-  return FIELD_OF_CODE.get(code) ?? null;
 }
 
 /**
@@ -92,4 +59,21 @@ function textOfField(input: OrderInput, field: string): string {
   const person = who === 'customer' ? input.customer : who === 'shipTo' ? input.shipTo : null;
   const value = person && key ? (person as unknown as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' ? widenKana(value) : '';
+}
+
+const valueAt = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+/**
+ * The fields NP's last refusal named (the order's NP errors, via the code registry), next to those fields —
+ * until staff change the field: then the error is stale and no longer shown.
+ */
+export function npErrorWarnings(errors: readonly NpCodeInfo[], input: OrderInput, stored: OrderInput): FieldMessages {
+  const out: FieldMessages = {};
+  for (const e of errors) {
+    const field = fieldOfNpCode(e.code);
+    if (!field || JSON.stringify(valueAt(input, field)) !== JSON.stringify(valueAt(stored, field))) continue;
+    const text = `${e.code} ${e.meaning}`;
+    out[field] = out[field] ? `${out[field]} / ${text}` : text;
+  }
+  return out;
 }

@@ -34,5 +34,6 @@ export function summaryLines(s: SyncSummary, t: Translate): SummaryLine[] {
   if (s.failed) lines.push({ text: t('sync.failed', { n: s.failed }), tone: 'ng' });
   if (s.ambiguous) lines.push({ text: t('sync.ambiguous', { n: s.ambiguous }), tone: 'action' });
   if (s.deferred) lines.push({ text: t('sync.deferred', { n: s.deferred }), tone: 'info' });
+  if (s.holdRepeated) lines.push({ text: t('savePlan.holdRepeatedCount', { n: s.holdRepeated }), tone: 'action' });
   return lines;
 }

@@ -1,0 +1,83 @@
+/**
+ * commitImport: a parsed order file into the store in ONE transaction held open across chunks — orders
+ * inserted and updated, NP後払いステータス recomputed, NP取引IDs linked — reporting progress after every
+ * chunk and stopping cleanly (ROLLBACK, nothing written) when asked. A crash anywhere before COMMIT leaves the
+ * store as it was (test/integration/csv/import-crash.test.ts).
+ *
+ * It runs on its own connection in the import worker (import-worker.ts), so the app's connection keeps
+ * answering searches from the last committed state (WAL) while it writes.
+ */
+import type { Database } from 'better-sqlite3';
+import type { CsvImportProgressStep, CsvImportReport } from '../../../shared/csv';
+import { deriveNpStatus } from '../../../shared/np/status';
+import { messageOf } from '../../../shared/error-message';
+import type { NpService } from '../np/np-service';
+import type { OrderRepository } from '../orders';
+import { importSteps } from './import-orders';
+import type { ParsedOrderCsv } from './parse-orders';
+
+export interface CommitImportOptions {
+  onProgress?: (step: CsvImportProgressStep) => void;
+  /** Checked between chunks: true stops the import and rolls it back. */
+  cancelled?: () => boolean;
+  chunkSize?: number;
+  /** 設定's 配送業者 for imported orders that name none. */
+  defaultCarrierCode?: string | null;
+}
+
+export type CommitImportResult = CsvImportReport;
+
+const EMPTY_REPORT: CsvImportReport = {
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: [],
+  updatedOrders: [],
+  insertedOrderIds: [],
+  registrationCandidates: [],
+  transactionIds: [],
+  attachProblems: [],
+};
+
+export function commitImport(
+  db: Database,
+  orders: OrderRepository,
+  np: Pick<NpService, 'refresh' | 'store' | 'attachTransactionId'>,
+  parsed: ParsedOrderCsv,
+  now: number,
+  opts: CommitImportOptions = {},
+): CommitImportResult {
+  const steps = importSteps(orders, parsed, now, {
+    npStatus: (orderId) => deriveNpStatus(np.store.state(orderId)),
+    onUpdated: (orderId) => np.refresh(orderId),
+    attach: (orderId, npTransactionId) => {
+      if (np.store.state(orderId).npTransactionId === npTransactionId) return null;
+      try {
+        np.attachTransactionId(orderId, npTransactionId);
+        return null;
+      } catch (e) {
+        return messageOf(e);
+      }
+    },
+    chunkSize: opts.chunkSize,
+    defaultCarrierCode: opts.defaultCarrierCode,
+  });
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        db.exec('COMMIT');
+        return step.value;
+      }
+      opts.onProgress?.(step.value);
+      if (opts.cancelled?.()) {
+        db.exec('ROLLBACK');
+        return { ...EMPTY_REPORT, cancelled: true };
+      }
+    }
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}

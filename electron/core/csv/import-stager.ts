@@ -1,0 +1,116 @@
+/**
+ * The app's side of the staged CSV import: one worker thread (import-worker.ts) per open database, started on
+ * the first import and stopped with the session. stage() sends the file once; preview() and commit() name the
+ * stage; commit() reports progress and cancel() stops it between chunks (nothing written).
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api-result';
+import type { CsvColumnMapping, CsvImportPreview, CsvImportProgress, CsvImportReport, CsvMappingPreset } from '../../../shared/csv';
+import type { ImportAnswer, ImportRequest, ImportWorkerData, ImportWorkerMessage } from './import-protocol';
+
+export interface ImportStager {
+  stage(file: { fileName: string; bytes: Buffer }, preset: CsvMappingPreset | null): Promise<CsvImportPreview>;
+  preview(stageId: string, opts: { mapping?: CsvColumnMapping; preset: CsvMappingPreset | null }): Promise<CsvImportPreview>;
+  commit(stageId: string, mapping: CsvColumnMapping, opts: { now: number; siteName: string; defaultCarrierCode?: string | null; onProgress?: (p: CsvImportProgress) => void }): Promise<CsvImportReport>;
+  /** Stops the running commit of this stage between two chunks; false when none is running. */
+  cancel(stageId: string): boolean;
+  close(): Promise<void>;
+}
+
+export interface ImportStagerOptions {
+  file: string;
+  nativeBinding?: string;
+}
+
+/**
+ * The worker: under tsx (npm run web, the tests) this module is TypeScript, and the worker loads
+ * import-worker.ts through tsx's API; in the Electron build it is the csv-import-worker.js emitted beside the
+ * main bundle (electron.vite.config.ts).
+ */
+function spawnWorker(workerData: ImportWorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./csv-import-worker.js', here), { workerData });
+  const entry = new URL('./import-worker.ts', here).href;
+  const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+export function createImportStager(opts: ImportStagerOptions): ImportStager {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: ImportAnswer) => void; reject: (e: Error) => void }>();
+  const progressListeners = new Map<string, (p: CsvImportProgress) => void>();
+  const cancelFlag = new SharedArrayBuffer(4);
+  let committing: string | null = null;
+
+  function start(): Worker {
+    const w = spawnWorker({ file: opts.file, nativeBinding: opts.nativeBinding, cancelFlag });
+    w.on('message', (msg: ImportWorkerMessage) => {
+      if ('progress' in msg) {
+        progressListeners.get(msg.progress.stageId)?.(msg.progress);
+        return;
+      }
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg.value);
+      else p.reject(msg.error.code ? new ApiError({ code: msg.error.code, message: msg.error.message }) : new Error(msg.error.message));
+    });
+    const fail = (e: Error) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      if (worker === w) worker = null;
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`CSV import worker exited (${code})`)));
+    return w;
+  }
+
+  function request<T extends ImportAnswer>(req: ImportRequest, transfer: ArrayBuffer[] = []): Promise<T> {
+    worker ??= start();
+    const id = nextId++;
+    const w = worker;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: ImportAnswer) => void, reject });
+      w.postMessage({ id, req }, transfer);
+    });
+  }
+
+  return {
+    stage(file, preset) {
+      // The bytes move to the worker (no copy); the stage id names them from now on.
+      const bytes = new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      return request({ op: 'stage', stageId: randomUUID(), fileName: file.fileName, bytes: own, preset }, [own.buffer as ArrayBuffer]);
+    },
+    preview: (stageId, o) => request({ op: 'preview', stageId, mapping: o.mapping, preset: o.preset }),
+    async commit(stageId, mapping, o) {
+      if (committing) throw new ApiError({ code: 'refused', message: '別のCSV取込を実行中です。終わってからもう一度取り込んでください。' });
+      committing = stageId;
+      if (o.onProgress) progressListeners.set(stageId, o.onProgress);
+      try {
+        return await request<CsvImportReport>({ op: 'commit', stageId, mapping, now: o.now, siteName: o.siteName, defaultCarrierCode: o.defaultCarrierCode ?? null });
+      } finally {
+        committing = null;
+        progressListeners.delete(stageId);
+      }
+    },
+    cancel(stageId) {
+      if (committing !== stageId) return false;
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      return true;
+    },
+    async close() {
+      const w = worker;
+      if (!w) return;
+      try {
+        await request({ op: 'close' });
+      } catch {
+        // exiting anyway
+      }
+      worker = null;
+      await w.terminate();
+    },
+  };
+}
