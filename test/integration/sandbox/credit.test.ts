@@ -70,7 +70,7 @@ describe('holds and NG markers', () => {
   it('answers 10 with RE009 / RE015 for addresses ending at the 番地, and 20 with the marker’s NG code', async () => {
     sb = await start();
     const r = await call.register(sb, [
-      registerItem({ customer: buyer({ address: '東京都千代田区麹町４－２－６' }) }),
+      registerItem({ customer: buyer({ zip_code: '102-0083', address: '東京都千代田区麹町４－２－６' }) }),
       registerItem({ dest_customer: { customer_name: '佐藤 花子', zip_code: '530-0001', address: '大阪府大阪市北区梅田1-1', tel: '06-1234-5678' } }),
       registerItem({ customer: buyer({ customer_name: 'NGテスト 花子' }) }),
       registerItem({ customer: buyer({ company_name: '情報不備テスト商事' }) }),
