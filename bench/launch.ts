@@ -1,6 +1,7 @@
 /**
  * Launch to first rows: the browser host over a store of N generated orders, headless Chromium.
- * Measures the time from navigation to the first order rows painted (median of several launches), and the
+ * Measures the time from navigation to the first order rows painted (median of several launches), whether End
+ * brings the list's last order on screen (its 注文番号 against the one the contract lists last), and the
  * renderer's JS heap after scrolling the list to its end (after a forced GC).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { generateOrders } from '../electron/core/demo/generate';
 import { createOrderRepository } from '../electron/core/orders';
 import { startWebApp } from '../electron/web/app';
 import { findChromium, launchChromium } from '../test/helpers/chromium';
+import type { OrderSearchResult } from '../shared/search';
 import { median, round } from './stats';
 import type { BenchRow } from './types';
 
@@ -38,6 +40,7 @@ export async function benchLaunch({ count, launches = 3 }: { count: number; laun
     const firstRows: number[] = [];
     let heapMb = Number.NaN;
     let rowsSeen = 0;
+    let end: { shown: string | null; expected: string | undefined } = { shown: null, expected: undefined };
     for (let i = 0; i < launches; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
@@ -46,6 +49,7 @@ export async function benchLaunch({ count, launches = 3 }: { count: number; laun
       // performance.now() counts from the navigation start; the next frame is when the rows are painted.
       firstRows.push(await page.evaluate<number>('new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))'));
       if (i === launches - 1) {
+        end = await pressEnd(page, app);
         rowsSeen = await scrollToEnd(page);
         const cdp = await context.newCDPSession(page);
         await cdp.send('HeapProfiler.collectGarbage');
@@ -57,12 +61,36 @@ export async function benchLaunch({ count, launches = 3 }: { count: number; laun
     const first = median(firstRows);
     return [
       { name: `launch: navigation to first rows (${count} orders)`, value: round(first), unit: 'ms', target: 1000, ok: first < 1000, detail: { samples: firstRows.map(round) } },
+      {
+        name: `launch: End shows the list's last order (${count} orders)`,
+        value: end.shown !== null && end.shown === end.expected ? 1 : 0,
+        unit: 'yes/no',
+        target: 1,
+        ok: end.shown !== null && end.shown === end.expected,
+        detail: { shownOrderNo: end.shown, lastOrderNoOfContract: end.expected },
+      },
       { name: `launch: renderer JS heap after scrolling to the end (${count} orders)`, value: round(heapMb), unit: 'MB', target: 150, ok: heapMb < 150, detail: { lastRowReached: rowsSeen } },
     ];
   } finally {
     await browser.close();
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Presses End in the list; the 注文番号 of the current row once loaded, and the contract's last order. */
+async function pressEnd(page: import('playwright-core').Page, app: Awaited<ReturnType<typeof startWebApp>>): Promise<{ shown: string | null; expected: string | undefined }> {
+  const first = (await app.core.dispatch('searchOrders', { limit: 1 })) as { ok: boolean; value?: OrderSearchResult };
+  const total = first.value?.total ?? 0;
+  const last = (await app.core.dispatch('searchOrders', { offset: Math.max(0, total - 1), limit: 1 })) as { ok: boolean; value?: OrderSearchResult };
+  await page.locator('[data-test="order-table"]').focus();
+  await page.keyboard.press('End');
+  const current = page.locator('[data-test="order-table"] .el-table-v2__row.is-current:not(.is-loading) [data-test="order-no"]');
+  try {
+    await current.waitFor({ timeout: 30_000 });
+    return { shown: await current.textContent(), expected: last.value?.rows[0]?.orderNo };
+  } catch {
+    return { shown: null, expected: last.value?.rows[0]?.orderNo };
   }
 }
 

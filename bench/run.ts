@@ -1,16 +1,19 @@
 /**
- * npm run bench [-- --quick]: the app's speed where staff feel it, at shop scale, against the floor the
- * hardware and NP allow. Prints a table and writes bench-results.json (an array of
- * { name, value, unit, target, ok, detail }). Not part of npm test. --quick uses 10,000 orders.
+ * npm run bench [-- --quick] [-- --orders N] [-- --only store,launch]: the app's speed where staff feel it, at
+ * shop scale, against the floor the hardware and NP allow. Prints a table and writes bench-results.json (an array
+ * of { name, value, unit, target, ok, detail }). Not part of npm test. Orders: --orders N (default 100,000);
+ * --quick uses 10,000 (and 2,000 for sync). --only runs the named suites (store, csv, sync, launch).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BenchRow } from './types';
 import { messageOf } from '../shared/error-message';
+import { argValue } from './args';
 
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : null;
-const orders = quick ? 10_000 : 100_000;
+const only = argValue('--only')?.split(',') ?? null;
+const orders = quick ? 10_000 : Number(argValue('--orders') ?? 100_000);
+if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders must be a positive integer: ${argValue('--orders')}`);
 
 const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'store', run: async () => (await import('./store')).benchStore({ count: orders }) },
@@ -23,6 +26,8 @@ const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
 ];
 
 async function main(): Promise<void> {
+  const unknown = only?.filter((n) => !SUITES.some((s) => s.name === n)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: unknown suite ${unknown.join(', ')} (known: ${SUITES.map((s) => s.name).join(', ')})`);
   const rows: BenchRow[] = [];
   for (const suite of SUITES) {
     if (only && !only.includes(suite.name)) continue;
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
   }
   const table = rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target ?? '', ok: r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS' }));
   console.table(table);
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString(), quick };
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString(), quick, orders };
   writeFileSync('bench-results.json', `${JSON.stringify(rows.map((r) => ({ ...r, machine })), null, 2)}\n`);
   const misses = rows.filter((r) => r.ok === false);
   console.log(`bench: ${rows.length} figures, ${misses.length} below target${misses.length ? `: ${misses.map((m) => m.name).join('; ')}` : ''}`);

@@ -102,6 +102,8 @@ export const AppSettingsSchema = z.object({
   csvEncoding: z.enum(['cp932', 'utf8bom']),
   creditLimit: z.number().int().min(1, { error: '利用限度額は1円以上です' }).max(10_000_000),
   siteName: z.string().max(50, { error: 'サイト名は50文字以内です' }),
+  /** NP履歴の保存期間: events older than this many months keep outcome and codes, not NP's raw answer (np/compaction.ts). */
+  npHistoryRetentionMonths: z.number({ error: 'NP履歴の保存期間は月数で入力してください' }).int({ error: 'NP履歴の保存期間は整数の月数です' }).min(1, { error: 'NP履歴の保存期間は1か月以上です' }).max(120, { error: 'NP履歴の保存期間は120か月以内です' }),
   // 帳票 (issue 11): the shop block of the 納品書 / ご依頼主 of the 送り状 data, and the 納品書's greeting.
   shop: ShopProfileSchema,
   deliveryNoteGreeting: DeliveryNoteGreetingSchema,

@@ -58,7 +58,7 @@ beforeEach(() => {
   document.body.innerHTML = '';
   freshPinia();
   // the settings' default carrier fills 配送業者 (required)
-  useAppStore().settings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: '', shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
+  useAppStore().settings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: '', npHistoryRetentionMonths: 13, shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
 });
 
 describe('OrderCreateView', () => {

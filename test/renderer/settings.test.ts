@@ -9,7 +9,7 @@ import SettingsView from '../../renderer/src/features/settings/SettingsView.vue'
 import { useAppStore } from '../../renderer/src/stores/app';
 import { freshPinia, mountApp, settle, useMemoryTransport } from './helpers';
 
-const settings: AppSettings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: 'みどり園', shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
+const settings: AppSettings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: 'みどり園', npHistoryRetentionMonths: 13, shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
 const status = (configured: boolean): CredentialsStatus => ({
   test: { configured, merchantCodeMasked: configured ? 'akt****001' : null, terminalId: configured ? '9000000001' : null },
   production: { configured: false, merchantCodeMasked: null, terminalId: null },
@@ -72,9 +72,10 @@ describe('SettingsView', () => {
     const w = mountApp(SettingsView);
     await settle();
     await fill('siteName', '緑茶のみどり園');
+    expect(value('npHistoryRetentionMonths')).toBe('13');
     await w.find('form.general').trigger('submit');
     await settle(10);
-    expect(t.calls.find((c) => c.method === 'setSettings')?.input).toMatchObject({ siteName: '緑茶のみどり園', creditLimit: 55_000, defaultCarrierCode: '59010' });
+    expect(t.calls.find((c) => c.method === 'setSettings')?.input).toMatchObject({ siteName: '緑茶のみどり園', creditLimit: 55_000, defaultCarrierCode: '59010', npHistoryRetentionMonths: 13 });
     expect(useAppStore().settings?.siteName).toBe('緑茶のみどり園');
     await w.find('[data-test="test-connection"]').trigger('click');
     await settle(10);

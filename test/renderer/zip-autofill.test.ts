@@ -36,7 +36,7 @@ beforeEach(() => {
   document.body.innerHTML = '';
   freshPinia();
   resetZipEntries();
-  useAppStore().settings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: '', shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
+  useAppStore().settings = { environment: 'sandbox', defaultCarrierCode: '59010', autoRefreshMinutes: 15, csvEncoding: 'cp932', creditLimit: 55_000, siteName: '', npHistoryRetentionMonths: 13, shop: { name: '', zip: '', address: '', tel: '', email: '' }, deliveryNoteGreeting: '' };
 });
 
 // Each test types several codes into a full form: more than the default 5 s on a loaded machine.

@@ -14,6 +14,7 @@ import type { NpClient } from '../np/client';
 import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
+import { startNpEventCompactor } from '../np/compaction';
 import { createImportStager, type ImportStager } from '../csv/import-stager';
 import type { Logger } from './logger';
 
@@ -71,6 +72,8 @@ export function openSession(opts: SessionOptions): Session {
     // Once per run, whoever started it (launch, button, timer).
     onFinished: opts.onFinished,
   });
+  // Bodies of NP events older than the retention period (設定) are cleared in the background.
+  const compactor = startNpEventCompactor({ db, retentionMonths: () => settings.get().npHistoryRetentionMonths, now: () => opts.clock.now(), log: opts.log });
   const csvImport = createImportStager({ file: opts.file, nativeBinding: opts.nativeBinding });
   return {
     db,
@@ -80,6 +83,7 @@ export function openSession(opts: SessionOptions): Session {
     settings,
     csvImport,
     async close() {
+      compactor.stop();
       // A sync waiting on a hanging NP must not hold up quitting: its rows stay `sending` and the next start
       // settles them (a register as 登録されたか不明), exactly as after a crash (docs/sync.md).
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 /** The app's settings (設定画面), kept as one JSON row of the settings table. */
 import type { Database } from 'better-sqlite3';
 import { AppSettingsSchema, type AppSettings } from '../../../shared/contract';
+import { DEFAULT_RETENTION_MONTHS } from '../np/compaction';
 import { DEFAULT_DELIVERY_NOTE_GREETING, EMPTY_SHOP_PROFILE } from '../../../shared/shop';
 
 const KEY = 'app.settings';
@@ -12,6 +13,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   csvEncoding: 'cp932',
   creditLimit: 55_000,
   siteName: '',
+  npHistoryRetentionMonths: DEFAULT_RETENTION_MONTHS,
   shop: { ...EMPTY_SHOP_PROFILE },
   deliveryNoteGreeting: DEFAULT_DELIVERY_NOTE_GREETING,
 };

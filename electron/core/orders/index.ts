@@ -1,1 +1,1 @@
-export { createOrderRepository, ordersAnalyzed, type InsertManyOptions, type OrderRepository } from './repository';
+export { createOrderRepository, type InsertManyOptions, type OrderRepository } from './repository';

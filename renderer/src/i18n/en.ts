@@ -497,6 +497,12 @@ export const en: MessageSchema = {
     language: 'Language',
     appInfo: 'Version {version} / transport {transport}',
   },
+  // NP history retention (issue 18: np_events compaction)
+  npHistory: {
+    retention: 'NP history retention',
+    retentionUnit: 'months',
+    retentionHelp: 'Older NP history keeps its outcome and error codes; NP’s raw answers are removed (in the background).',
+  },
   backup: {
     title: 'Backups',
     help: 'The database is backed up automatically at launch (once a day) and before every schema update; the last {keep} are kept ({folder}).',

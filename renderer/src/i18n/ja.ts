@@ -494,6 +494,12 @@ export const ja = {
     language: '表示言語',
     appInfo: 'バージョン {version} / 接続方式 {transport}',
   },
+  // NP履歴の保存期間 (issue 18: np_events compaction)
+  npHistory: {
+    retention: 'NP履歴の保存期間',
+    retentionUnit: 'か月',
+    retentionHelp: 'これより古いNP履歴は、結果とエラーコードを残してNPの応答本文を削除します（バックグラウンドで実行）。',
+  },
   backup: {
     title: 'バックアップ',
     help: 'データベースは起動時に1日1回とスキーマ更新の前に自動でバックアップされ、直近{keep}個が残ります（{folder}）。',

@@ -34,13 +34,13 @@ function storeWithOrders(name: string, count = 400): string {
 
 describe('opening a damaged store', () => {
   it('finds a flipped page deep in an index of a WAL database and refuses it, the file untouched', () => {
-    const file = storeWithOrders('flipped.sqlite');
+    const file = storeWithOrders('flipped.sqlite', 1500);
     const bytes = readFileSync(file);
     expect(bytes[18]).toBe(2); // WAL mode is recorded in the header: this is a WAL database
     const probe = openDatabase(file);
     const pageSize = probe.pragma('page_size', { simple: true }) as number;
     // A leaf page of the search index, in the middle of it: opening, migrating and the planner statistics never read it.
-    const leaves = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'orders_search' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+    const leaves = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'orders_buyer_key' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
     probe.close();
     expect(leaves.length).toBeGreaterThan(3);
     const page = leaves[Math.floor(leaves.length / 2)] as number;

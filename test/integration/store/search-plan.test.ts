@@ -1,9 +1,15 @@
-/** The search's SQL uses an index for the filters staff use most (EXPLAIN QUERY PLAN), never a full scan of orders. */
+/**
+ * The search's SQL uses an index for every filter (EXPLAIN QUERY PLAN), never a full scan of orders: the filters
+ * staff use most one by one, then every search of the benchmark with the page plan the repository picks and with
+ * both plans forced (walk the sort index / read the matches), before and after ANALYZE.
+ */
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
-import { createOrderRepository, ordersAnalyzed } from '../../../electron/core/orders';
-import { buildSearchStatements } from '../../../electron/core/orders/search-sql';
+import { createOrderRepository, type OrderRepository } from '../../../electron/core/orders';
+import { buildSearchStatements, SORT_INDEXES, type PagePlan } from '../../../electron/core/orders/search-sql';
+import { termLookup } from '../../../electron/core/orders/text-match';
+import { benchSearches } from '../../../bench/store';
 import { generateOrders } from '../../../electron/core/demo';
 import { NP_STATUSES } from '../../../shared/np/status';
 import { parseSearchCriteria, ORDER_SORT_KEYS, type OrderSearchCriteria } from '../../../shared/search';
@@ -12,10 +18,11 @@ import { tempDir } from './helpers';
 
 const tmp = tempDir();
 let db: Database;
+let repo: OrderRepository;
 
 beforeAll(() => {
   db = openDatabase(tmp.file('plan.sqlite'));
-  const repo = createOrderRepository(db);
+  repo = createOrderRepository(db);
   const ids = repo.insertMany(generateOrders({ seed: 7, count: 5000 }), Date.UTC(2026, 9, 1));
   const setNp = db.prepare('UPDATE orders SET np_status = ? WHERE id = ?');
   db.transaction(() => ids.forEach((id, i) => setNp.run(i % 4 === 0 ? null : (NP_STATUSES[i % NP_STATUSES.length] ?? null), id)))();
@@ -124,44 +131,74 @@ describe('search query plans', () => {
   });
 });
 
-describe('search query plans with planner statistics (ANALYZE, as openDatabase leaves a grown file)', () => {
-  const analyzed = { analyzed: true };
-  let adb: Database;
-  beforeAll(() => {
-    adb = openDatabase(tmp.file('plan-analyzed.sqlite'));
-    createOrderRepository(adb).insertMany(generateOrders({ seed: 7, count: 5000 }), Date.UTC(2026, 9, 1));
-    adb.exec('ANALYZE');
-  });
-  afterAll(() => adb.close());
-  const planOf = (sql: string, params: unknown[]) => (adb.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+const TEXT_FILTERS = ['name', 'kana', 'email', 'tel', 'goods'] as const;
 
-  it('the repository sees the statistics and leaves the choice of index to SQLite (no hints in the SQL)', () => {
-    expect(ordersAnalyzed(adb)).toBe(true);
-    expect(ordersAnalyzed(db)).toBe(false);
-    const c = parseSearchCriteria({ total: { from: 3000 }, kana: 'たなか', sort: { key: 'customerKana', dir: 'asc' } });
-    expect(buildSearchStatements(c, analyzed).pageSql).toContain('ORDER BY key_kana ASC, id ASC');
-    expect(buildSearchStatements(c).pageSql).toContain('ORDER BY +key_kana ASC, id ASC');
+/** No full scan of the orders table; text filters of two characters or more read orders_text (unless walking). */
+function expectNoTableScan(label: string, criteria: OrderSearchCriteria, lines: string[], walk = false): void {
+  const where = `${label}: ${lines.join(' | ')}`;
+  expect(lines.some((l) => /^SCAN orders$/u.test(l)), where).toBe(false);
+  expect(lines.some((l) => /^SCAN orders USING (COVERING )?INDEX /u.test(l) || /^SEARCH orders /u.test(l)), where).toBe(true);
+  if (!walk && TEXT_FILTERS.some((k) => [...String(criteria[k] ?? '')].length >= 2)) expect(lines.some((l) => /orders_text VIRTUAL TABLE/u.test(l)), where).toBe(true);
+}
+
+function expectBenchPlans(database: Database, repository: OrderRepository, label0: string): void {
+  const terms = termLookup(database);
+  const planOf = (sql: string, params: unknown[]) => (database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  for (const [name, criteria] of Object.entries(benchSearches(5000))) {
+    const label = `${label0} ${name}`;
+    const c = parseSearchCriteria(criteria);
+    // The plan the repository runs.
+    const { count, page } = repository.searchStatements(c);
+    if (count.countSql.startsWith('SELECT count(*) FROM orders_text')) expect(planOf(count.countSql, count.params), label).toEqual([expect.stringMatching(/^SCAN orders_text VIRTUAL TABLE/u)]);
+    else expectNoTableScan(`${label} count`, criteria, planOf(count.countSql, count.params));
+    expectNoTableScan(`${label} page`, criteria, planOf(page.pageSql, [...page.params, 100, 0]), page.pageSql.includes('INDEXED BY'));
+    // Both plans forced ('filter' only where a filter has an index to read the matches through).
+    for (const plan of ['walk', 'filter'] as PagePlan[]) {
+      const q = buildSearchStatements(c, { terms, page: plan });
+      if (plan === 'filter' && name === 'no filter (first page)') continue;
+      const lines = planOf(q.pageSql, [...q.params, 100, 0]);
+      expectNoTableScan(`${label} ${plan}`, criteria, lines, plan === 'walk');
+      const sortIndex = SORT_INDEXES[c.sort.key];
+      if (plan === 'walk' && sortIndex && q.pageSql.includes('INDEXED BY')) expect(lines[0], `${label} walk`).toMatch(new RegExp(`^(SCAN|SEARCH) orders USING (COVERING )?INDEX ${sortIndex}\\b`, 'u'));
+      // Reading the matches never walks the sort index (a partial index of the matches, orders_has_note, may be scanned).
+      if (plan === 'filter' && sortIndex) expect(lines.some((l) => l.startsWith(`SCAN orders USING INDEX ${sortIndex}`)), `${label} filter: ${lines.join(' | ')}`).toBe(false);
+    }
+  }
+}
+
+describe('every search of the benchmark', () => {
+  it('counts and lists through indexes with the plan the repository picks and with both plans forced', () => {
+    expectBenchPlans(db, repo, 'no statistics:');
   });
 
-  it('フリガナ + a wide 購入金額 range: counted from orders_search alone, listed in its フリガナ order without a sort step', () => {
-    const q = buildSearchStatements(parseSearchCriteria({ kana: 'たなか', total: { from: 3000 }, sort: { key: 'customerKana', dir: 'asc' } }), analyzed);
-    expect(planOf(q.countSql, q.params)).toEqual(['SCAN orders USING COVERING INDEX orders_search']);
-    expect(planOf(q.pageSql, [...q.params, 100, 0])).toEqual(['SCAN orders USING INDEX orders_search']);
+  it('the same once ANALYZE has left planner statistics (openDatabase runs PRAGMA optimize)', () => {
+    db.prepare('VACUUM INTO ?').run(tmp.file('plan-analyzed.sqlite')); // the same orders and NP statuses
+    const adb = openDatabase(tmp.file('plan-analyzed.sqlite'));
+    try {
+      adb.exec('ANALYZE');
+      expectBenchPlans(adb, createOrderRepository(adb), 'analyzed:');
+    } finally {
+      adb.close();
+    }
   });
 
-  it('selective NP status, order date, order number and amount filters still count through an index of theirs', () => {
+  it('text filters are answered by orders_text: alone, the count reads only it', () => {
+    for (const criteria of [{ name: '山田太' }, { kana: 'たなか' }, { email: 'suzuki' }, { tel: '09012' }, { goods: '玉露' }]) {
+      const q = repo.searchStatements(parseSearchCriteria(criteria));
+      expect(q.count.countSql, JSON.stringify(criteria)).toBe('SELECT count(*) FROM orders_text WHERE orders_text MATCH ?');
+      expect(plan(q.count.countSql, q.count.params)).toEqual([expect.stringMatching(/^SCAN orders_text VIRTUAL TABLE INDEX/u)]);
+    }
+  });
+
+  it('性別, 請求書区分 and 備考欄あり are counted from their own index and listed newest first without a sort step', () => {
     for (const [criteria, index] of [
-      [{ npStatuses: ['hold'] }, /orders_np_status/u],
-      // orders_ordered_at, or a skip-scan of an index (code, ordered_at) when the code has few values.
-      [{ orderedAt: { from: '2026-09-01', to: '2026-09-03' } }, /ordered_at>\? AND ordered_at<\?/u],
-      [{ orderNo: { from: 10500, to: 10550 } }, /orders_order_no_num/u],
-      [{ total: { from: 40000 } }, /orders_total/u],
+      [{ genders: ['male'] }, 'orders_gender (customer_gender=?)'],
+      [{ invoiceTypes: ['bundled'] }, 'orders_invoice_type (invoice_type=?)'],
+      [{ hasNote: true }, 'orders_has_note'],
     ] as const) {
-      const q = buildSearchStatements(parseSearchCriteria(criteria), analyzed);
-      const lines = planOf(q.countSql, q.params);
-      expect(lines, JSON.stringify(criteria)).toHaveLength(1);
-      expect(lines[0], JSON.stringify(criteria)).toMatch(/^SEARCH orders USING COVERING INDEX /u);
-      expect(lines[0], JSON.stringify(criteria)).toMatch(index);
+      const q = buildSearchStatements(parseSearchCriteria(criteria));
+      expect(plan(q.countSql, q.params)).toEqual([index === 'orders_has_note' ? `SCAN orders USING COVERING INDEX ${index}` : `SEARCH orders USING COVERING INDEX ${index}`]);
+      expect(plan(q.pageSql, [...q.params, 100, 0])).toEqual([index === 'orders_has_note' ? `SCAN orders USING INDEX ${index}` : `SEARCH orders USING INDEX ${index}`]);
     }
   });
 });

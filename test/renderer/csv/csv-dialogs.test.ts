@@ -27,6 +27,7 @@ const SETTINGS: AppSettings = {
   csvEncoding: 'utf8bom',
   creditLimit: 55_000,
   siteName: '',
+  npHistoryRetentionMonths: 13,
   shop: { name: '', zip: '', address: '', tel: '', email: '' },
   deliveryNoteGreeting: '',
 };

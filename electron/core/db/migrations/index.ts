@@ -10,6 +10,8 @@ import { documentsMigration } from './005_documents';
 import { outboxClaimMigration } from './006_outbox_claim';
 import { refoldKanaKeysMigration } from './007_refold_kana_keys';
 import { workQueuesMigration } from './008_work_queues';
+import { searchTextMigration } from './009_search_text';
+import { npEventsCompactionMigration } from './010_np_events_compaction';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -20,4 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxClaimMigration,
   refoldKanaKeysMigration,
   workQueuesMigration,
+  searchTextMigration,
+  npEventsCompactionMigration,
 ];
