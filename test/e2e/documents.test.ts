@@ -119,6 +119,8 @@ describe.skipIf(!executable)('帳票: 納品書 and 送り状データ in a brow
 
   it('the 帳票 filter finds 未出力 and 出力済み orders', async () => {
     await sut.app.core.dispatch('createOrder', { order: orderInput('8005'), registerWithNp: false });
+    // The 帳票 filter is one of the 「詳細な条件」 (the search form folds to the common filters).
+    if (!(await page.locator('#search-more').isVisible())) await page.locator('[data-test="search-more"]').click();
     await page.locator('[data-test="print-status-unprinted"]').click();
     await page.locator('[data-test="search-submit"]').click();
     await expect.poll(() => page.locator('[data-test="hits"]').textContent()).toBe('1件が該当しました。');
