@@ -12,7 +12,7 @@ import { createNpService } from '../np/np-service';
 import { createOrderRepository } from '../orders';
 import { commitImport } from './import-commit';
 import { planImport, summarise } from './import-orders';
-import { resolveMapping } from './headers';
+import { resolveMapping, sameMapping } from './headers';
 import { mapStagedCsv, stageCsv, type ParsedOrderCsv, type StagedCsv } from './parse-orders';
 import type { ImportAnswer, ImportRequest, ImportWorkerData, ImportWorkerMessage } from './import-protocol';
 import type { CsvImportPreview, CsvMappingPreset, CsvColumnMapping } from '../../../shared/csv';
@@ -54,10 +54,8 @@ function stage(stageId: string): Stage {
 }
 
 function parsedFor(s: Stage, opts: { mapping?: CsvColumnMapping; preset: CsvMappingPreset | null }): ParsedOrderCsv {
-  if (s.last && opts.mapping) {
-    const wanted = resolveMapping(s.staged.headers, opts.mapping).mapping;
-    if (JSON.stringify(wanted) === JSON.stringify(s.last.mapping)) return s.last;
-  }
+  if (s.last && opts.mapping && sameMapping(resolveMapping(s.staged.headers, opts.mapping).mapping, s.last.mapping)) return s.last;
+  s.last = null; // the orders of the old mapping go before the new ones are read (never both held)
   s.last = mapStagedCsv(s.staged, opts);
   return s.last;
 }

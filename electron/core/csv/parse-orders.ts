@@ -17,7 +17,7 @@ import { foldOrderNo } from '../../../shared/search-fold';
 import { ApiError } from '../../../shared/api-result';
 import { resolveMapping, suggestMapping } from './headers';
 import { readOrderGroup, rejectGroup, type ParsedOrder, type RowGroup } from './order-rows';
-import { csvRecords, decodeCsv, type CsvRecord } from './read';
+import { csvRecordsOfPieces, decodedPieces, detectEncoding, type CsvRecord } from './read';
 import { restoreFormula } from './formula';
 
 export interface ParseOrderCsvOptions {
@@ -111,31 +111,35 @@ function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested:
 }
 
 /**
- * A file decoded once and kept as text (the staged import, import-worker.ts): each mapping reads its records
- * from the text one at a time, so neither the bytes nor the transfer are ever repeated and no mapping holds
- * every cell of a 100,000-order file at once.
+ * A staged file (the staged import, import-worker.ts): its bytes, encoding and header row. Each mapping reads its
+ * records from the bytes a piece at a time (decodedPieces), so neither the file's whole text nor every cell of a
+ * 100,000-order file is ever held at once, and the file is never sent again.
  */
 export interface StagedCsv {
   encoding: CsvDetectedEncoding;
   headers: string[];
-  text: string;
+  bytes: Uint8Array;
 }
 
-export function stageCsv(buf: Uint8Array): StagedCsv {
-  const { text, encoding } = decodeCsv(buf);
-  const header = csvRecords(text, []).next();
+function recordsOf(staged: Pick<StagedCsv, 'bytes' | 'encoding'>, problems: CsvRowProblem[]): Generator<CsvRecord> {
+  return csvRecordsOfPieces(decodedPieces(staged.bytes, staged.encoding), problems);
+}
+
+export function stageCsv(bytes: Uint8Array): StagedCsv {
+  const encoding = detectEncoding(bytes);
+  const header = recordsOf({ bytes, encoding }, []).next();
   if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
-  return { encoding, headers: header.value.cells.map((h) => h.trim()), text };
+  return { encoding, headers: header.value.cells.map((h) => h.trim()), bytes };
 }
 
 export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
   return mapStagedCsv(stageCsv(buf), opts);
 }
 
-/** The orders of a staged file under one mapping (validated for each mapping; the file is not decoded again). */
+/** The orders of a staged file under one mapping (validated for each mapping; the file is not sent again). */
 export function mapStagedCsv(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
   const problems: CsvRowProblem[] = [];
-  const records = csvRecords(staged.text, problems);
+  const records = recordsOf(staged, problems);
   records.next(); // the header
   return mapRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
 }
