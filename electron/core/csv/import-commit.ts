@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { CsvImportProgressStep, CsvImportReport } from '../../../shared/csv';
 import { deriveNpStatus } from '../../../shared/np/status';
 import { messageOf } from '../../../shared/error-message';
+import { suspendIndexes } from '../db/bulk-indexes';
 import type { NpService } from '../np/np-service';
 import type { OrderRepository } from '../orders';
 import { importSteps } from './import-orders';
@@ -23,9 +24,23 @@ export interface CommitImportOptions {
   chunkSize?: number;
   /** 設定's 配送業者 for imported orders that name none. */
   defaultCarrierCode?: string | null;
+  /** The fewest new orders written without the indexes (isBulkInsert; default BULK_INSERT_MIN). */
+  bulkInsertMin?: number;
 }
 
 export type CommitImportResult = CsvImportReport;
+
+/** Below this many new orders the indexes are always kept (building them again costs more than it saves). */
+export const BULK_INSERT_MIN = 5_000;
+
+/**
+ * Whether writing `inserts` new orders into a store of `stored` orders goes faster without the secondary
+ * indexes (db/bulk-indexes.ts): when the new orders are at least as many as the stored ones, rebuilding the
+ * indexes over all rows costs less than updating them once per new order.
+ */
+export function isBulkInsert(inserts: number, stored: number, min = BULK_INSERT_MIN): boolean {
+  return inserts >= min && inserts >= stored;
+}
 
 const EMPTY_REPORT: CsvImportReport = {
   inserted: 0,
@@ -61,6 +76,7 @@ export function commitImport(
     },
     chunkSize: opts.chunkSize,
     defaultCarrierCode: opts.defaultCarrierCode,
+    aroundInserts: (count) => (isBulkInsert(count, orders.count(), opts.bulkInsertMin) ? suspendIndexes(db, ['orders', 'order_lines']) : null),
   });
   db.exec('BEGIN IMMEDIATE');
   try {

@@ -40,6 +40,11 @@ export interface ImportOptions {
   attach?: (orderId: number, npTransactionId: string) => string | null;
   /** Orders per step (default IMPORT_CHUNK). */
   chunkSize?: number;
+  /**
+   * Called inside the transaction before the first new order is written, with how many there are; returns what
+   * to call once they are all written (commitImport: suspend the indexes for a bulk insert, build them again).
+   */
+  aroundInserts?: (count: number) => (() => void) | null;
 }
 
 export interface PlannedOrder {
@@ -146,6 +151,7 @@ export function* importSteps(repo: ImportRepository, parsed: ParsedOrderCsv, now
   const changes = plan.filter((p) => p.action === 'update');
   const writes = inserts.length + changes.length;
   const ids = new Map<PlannedOrder, number>();
+  const afterInserts = inserts.length ? (opts.aroundInserts?.(inserts.length) ?? null) : null;
   for (let i = 0; i < inserts.length; i += chunk) {
     const part = inserts.slice(i, i + chunk);
     // Every input passed OrderInputSchema in parseOrderCsv (or is a stored order merged with such an input).
@@ -159,6 +165,7 @@ export function* importSteps(repo: ImportRepository, parsed: ParsedOrderCsv, now
     report.insertedOrderIds.push(...insertedIds);
     yield { phase: 'writing', done: report.insertedOrderIds.length, total: writes };
   }
+  afterInserts?.(); // before the updates and links: they look orders up
   report.inserted = inserts.length;
   for (let i = 0; i < changes.length; i++) {
     const p = changes[i]!;
