@@ -136,60 +136,76 @@ export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}):
   return mapStagedCsv(stageCsv(buf), opts);
 }
 
-/** The orders of a staged file under one mapping (validated for each mapping; the file is not sent again). */
+/** The orders of a staged file under one mapping, all read (the file is not sent again). */
 export function mapStagedCsv(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
+  const reading = readStagedOrders(staged, opts);
+  const orders = [...reading.orders];
+  return { ...reading, orders };
+}
+
+/**
+ * A staged file's orders under one mapping, read and validated one at a time as `orders` is iterated (once):
+ * the staged import previews and commits a 100,000-order file without holding its orders. `dataRows`,
+ * `sampleRows` and `rejected` are complete once `orders` has been read to its end.
+ */
+export interface OrderReading extends Omit<ParsedOrderCsv, 'orders'> {
+  orders: Generator<ParsedOrder, void, undefined>;
+}
+
+export function readStagedOrders(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): OrderReading {
   const problems: CsvRowProblem[] = [];
   const records = recordsOf(staged, problems);
   records.next(); // the header
-  return mapRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
+  return readRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
 }
 
-function mapRecords(src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] }, opts: ParseOrderCsvOptions): ParsedOrderCsv {
+function readRecords(
+  src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] },
+  opts: ParseOrderCsvOptions,
+): OrderReading {
   const { encoding, headers, records, problems } = src;
   const suggestedMapping = suggestMapping(headers);
   const chosen = chooseMapping(headers, opts, suggestedMapping);
   const mapping = chosen.mapping;
   const missingRequired = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping[f]?.length);
-  const rejected: CsvRowProblem[] = [];
-  const orders: ParsedOrder[] = [];
-  const sampleRows: string[][] = [];
-  let dataRows = 0;
-  /** The data rows, counted and sampled on the way (a file's records are read one at a time, never all held). */
-  const data = function* (): Generator<CsvRecord> {
-    for (const row of records) {
-      dataRows++;
-      if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
-      yield row;
-    }
-  };
-
-  if (missingRequired.length === 0) {
-    for (const group of groupRows(data(), mapping, headers.length, encoding, rejected)) {
-      if (group.problems.size) {
-        rejected.push(...rejectGroup(group, group.problems));
-        continue;
-      }
-      const result = readOrderGroup(group, mapping);
-      if (result.ok) orders.push(result.order);
-      else rejected.push(...result.problems);
-    }
-  } else {
-    for (const _row of data()); // counted and sampled for the mapping screen
-  }
-  rejected.push(...problems);
-  rejected.sort((a, b) => a.line - b.line);
-
-  return {
+  const reading: OrderReading = {
     encoding,
     headers,
-    sampleRows,
-    dataRows,
+    sampleRows: [],
+    dataRows: 0,
     mapping,
     suggestedMapping,
     presetName: chosen.presetName,
     presetMissingHeaders: chosen.missingHeaders,
     missingRequired,
-    orders,
-    rejected,
+    rejected: [],
+    orders: read(),
   };
+  /** The data rows, counted and sampled on the way. */
+  function* data(): Generator<CsvRecord> {
+    for (const row of records) {
+      reading.dataRows++;
+      if (reading.sampleRows.length < SAMPLE_ROWS) reading.sampleRows.push(row.cells);
+      yield row;
+    }
+  }
+  function* read(): Generator<ParsedOrder, void, undefined> {
+    const rejected = reading.rejected;
+    if (missingRequired.length === 0) {
+      for (const group of groupRows(data(), mapping, headers.length, encoding, rejected)) {
+        if (group.problems.size) {
+          rejected.push(...rejectGroup(group, group.problems));
+          continue;
+        }
+        const result = readOrderGroup(group, mapping);
+        if (result.ok) yield result.order;
+        else rejected.push(...result.problems);
+      }
+    } else {
+      for (const _row of data()); // counted and sampled for the mapping screen
+    }
+    rejected.push(...problems);
+    rejected.sort((a, b) => a.line - b.line);
+  }
+  return reading;
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../../electron/core/db';
 import { commitImport } from '../../../electron/core/csv/import-commit';
+import { sourceOf } from '../../../electron/core/csv/import-orders';
 import { parseOrderCsv } from '../../../electron/core/csv/parse-orders';
 import { createNpService } from '../../../electron/core/np/np-service';
 import { createOrderRepository } from '../../../electron/core/orders';
@@ -16,7 +17,7 @@ if (!file || !csv || !killAt || !chunk || !bulkMin) throw new Error('usage: impo
 const db = openDatabase(file);
 const parsed = parseOrderCsv(readFileSync(csv));
 let seen = 0;
-const report = commitImport(db, createOrderRepository(db), createNpService(db), parsed, Date.UTC(2026, 10, 28), {
+const report = commitImport(db, createOrderRepository(db), createNpService(db), sourceOf(parsed), Date.UTC(2026, 10, 28), {
   chunkSize: Number(chunk),
   bulkInsertMin: Number(bulkMin),
   onProgress: (step) => {
