@@ -197,7 +197,7 @@ export function* importSteps(repo: ImportRepository, source: ImportSource, now: 
     const insertedIds = repo.insertMany(
       inserts.map((p) => (p.input.carrierCode === null && carrier !== null ? { ...p.input, carrierCode: carrier } : p.input)),
       now,
-      { parsed: true },
+      { parsed: true, withinTransaction: true }, // the import's transaction rolls back on any error
     );
     const ids = new Map(inserts.map((p, k) => [p, insertedIds[k]!]));
     report.insertedOrderIds.push(...insertedIds);

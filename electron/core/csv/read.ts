@@ -216,7 +216,7 @@ function* recordsOf(text: string, problems: CsvRowProblem[], firstLine: number, 
           if (!skip(BROKEN_QUOTES)) return more;
           continue records;
         }
-        line += breaks(i, close);
+        if (value.includes('\n') || value.includes('\r')) line += breaks(i, close); // most values have none
         cells.push(value);
         i = close + 1;
       } else {
