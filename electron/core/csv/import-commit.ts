@@ -14,7 +14,7 @@ import { messageOf } from '../../../shared/error-message';
 import { suspendIndexes } from '../db/bulk-indexes';
 import type { NpService } from '../np/np-service';
 import type { OrderRepository } from '../orders';
-import { importSteps, type ImportSource } from './import-orders';
+import { emptyImportReport, importSteps, type ImportSource } from './import-orders';
 
 export interface CommitImportOptions {
   onProgress?: (step: CsvImportProgressStep) => void;
@@ -42,18 +42,6 @@ export const BULK_INSERT_MIN = 5_000;
 export function isBulkInsert(inserts: number, stored: number, min = BULK_INSERT_MIN): boolean {
   return inserts >= min && inserts >= stored;
 }
-
-const EMPTY_REPORT: CsvImportReport = {
-  inserted: 0,
-  updated: 0,
-  unchanged: 0,
-  rejected: [],
-  updatedOrders: [],
-  insertedOrderIds: [],
-  registrationCandidates: [],
-  transactionIds: [],
-  attachProblems: [],
-};
 
 export function commitImport(
   db: Database,
@@ -90,7 +78,7 @@ export function commitImport(
       opts.onProgress?.(step.value);
       if (opts.cancelled?.()) {
         db.exec('ROLLBACK');
-        return { ...EMPTY_REPORT, cancelled: true };
+        return { ...emptyImportReport(), cancelled: true };
       }
     }
   } catch (e) {

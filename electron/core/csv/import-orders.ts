@@ -153,6 +153,21 @@ export type ImportStepProgress = CsvImportProgressStep;
 /** How many orders each step handles between two progress reports (and chances to stop). */
 export const IMPORT_CHUNK = 2_000;
 
+/** A report of an import that changed nothing (yet). */
+export function emptyImportReport(): CsvImportReport {
+  return {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: [],
+    updatedOrders: [],
+    insertedOrderIds: [],
+    registrationCandidates: [],
+    transactionIds: [],
+    attachProblems: [],
+  };
+}
+
 /** What the end of an import needs of each order it handled (the orders themselves are not kept). */
 interface Handled {
   orderId: number;
@@ -173,17 +188,7 @@ interface Handled {
  */
 export function* importSteps(repo: ImportRepository, source: ImportSource, now: number, opts: ImportOptions = {}): Generator<ImportStepProgress, CsvImportReport> {
   const chunkSize = opts.chunkSize ?? IMPORT_CHUNK;
-  const report: CsvImportReport = {
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
-    updatedOrders: [],
-    insertedOrderIds: [],
-    registrationCandidates: [],
-    transactionIds: [],
-    attachProblems: [],
-  };
+  const report = emptyImportReport();
   const carrier = opts.defaultCarrierCode ?? null;
   const handled: Handled[] = [];
   let done = 0;
