@@ -4,7 +4,8 @@
 // app.asar with the built main/preload/renderer, better-sqlite3's native addon unpacked, no renderer
 // libraries shipped twice, the fuses of a credential-holding app, the app icons (build/icon.*), the renderer
 // served from the privileged app scheme and never from file:// while grantFileProtocolExtraPrivileges is off,
-// and the update feed electron-updater reads (resources/app-update.yml). The rules: build/packaging-rules.mjs.
+// and the update feed electron-updater reads (resources/app-update.yml); and that the CSV import worker, as
+// built, runs (build/check-import-worker.ts). The rules: build/packaging-rules.mjs.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +29,16 @@ const check = (ok, what) => {
 
 execFileSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
+// The CSV import worker is its own entry (electron.vite.config.ts): as built, it must run.
+const builtWorker = join(root, 'out', 'main', 'csv-import-worker.js');
+let workerRuns = false;
+try {
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'build', 'check-import-worker.ts'), builtWorker], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  workerRuns = true;
+} catch {
+  // reported below
+}
+
 // A stub Electron: a script carrying Electron 41's default fuse wire (wire version 1, 8 fuses, '1' on, '0' off).
 const work = mkdtempSync(join(tmpdir(), 'atobarai-pack-'));
 const dist = join(work, 'electron-dist');
@@ -49,7 +60,8 @@ const resources = join(unpacked, 'resources');
 const asar = join(resources, 'app.asar');
 check(existsSync(asar), 'resources/app.asar exists');
 const files = existsSync(asar) ? listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')) : [];
-for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) check(files.includes(f), `app.asar contains ${f}`);
+for (const f of ['/out/main/index.js', '/out/main/csv-import-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) check(files.includes(f), `app.asar contains ${f}`);
+check(workerRuns, 'the built CSV import worker (out/main/csv-import-worker.js) stages and imports a file');
 check(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'better-sqlite3 native addon is unpacked from the asar');
 for (const lib of ['vue', 'element-plus', 'pinia', 'vue-i18n', '@fontsource/noto-sans-jp', 'vite', 'electron', 'vitest']) {
   check(!files.some((f) => f.startsWith(`/node_modules/${lib}/`)), `renderer/dev library ${lib} is not shipped in the asar (Vite bundled it)`);
