@@ -59,13 +59,15 @@ describe('faults', () => {
 
   it('adds latency to NP requests, not to admin requests', async () => {
     sb = await sandbox();
-    await admin(sb, 'POST', '/faults', { latencyMs: 600 });
+    // A latency well above a loaded machine's jitter: the admin call must not carry it (it took >500 ms once
+    // while a full test run and a Chromium benchmark shared the two cores).
+    await admin(sb, 'POST', '/faults', { latencyMs: 1500 });
     const t0 = Date.now();
     expect(await attempt(sb)).toBe(201);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(590);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1490);
     const t1 = Date.now();
     await adminTxns(sb);
-    expect(Date.now() - t1).toBeLessThan(500);
+    expect(Date.now() - t1).toBeLessThan(1000);
   });
 
   it('is reproducible with a seed', async () => {
