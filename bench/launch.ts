@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DB_FILE } from '../electron/core/app/core';
 import { silentLogger } from '../electron/core/app/logger';
 import { openDatabase } from '../electron/core/db';
+import { refreshStatistics } from '../electron/core/db/statistics';
 import { generateOrders } from '../electron/core/demo/generate';
 import { createOrderRepository } from '../electron/core/orders';
 import { startWebApp } from '../electron/web/app';
@@ -26,6 +27,7 @@ function seedStore(dataDir: string, count: number): void {
   const repo = createOrderRepository(db);
   const now = Date.now();
   repo.insertMany(generateOrders({ seed: 8, count, now }), now);
+  refreshStatistics(db); // as every bulk write ends
   db.close();
 }
 

@@ -137,9 +137,8 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('cache_size = -65536');
     if (!inMemory) db.pragma(`mmap_size = ${256 * 1024 * 1024}`);
     migrate(db, migrations, file);
-    // Planner statistics (sqlite_stat1/stat4) for tables that have none yet or have grown or shrunk a lot since:
-    // with them SQLite knows which search filter keeps few rows and picks that index (orders/search-sql.ts).
-    db.pragma('optimize = 0x10002');
+    // Planner statistics are not gathered here: at a million orders that is seconds (db/statistics.ts). Bulk
+    // writes refresh them; the session analyzes a store whose statistics are stale in the background.
     return db;
   } catch (e) {
     db.close();
