@@ -4,7 +4,7 @@
  * brings the list's last order on screen (its 注文番号 against the one the contract lists last), and the
  * renderer's JS heap after scrolling the list to its end (after a forced GC).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { linkSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE } from '../electron/core/app/core';
@@ -17,6 +17,7 @@ import { startWebApp } from '../electron/web/app';
 import { findChromium, launchChromium } from '../test/helpers/chromium';
 import type { OrderSearchResult } from '../shared/search';
 import { median, round } from './stats';
+import { argValue } from './args';
 import type { BenchRow } from './types';
 
 /** A loaded row of the order list (rows still loading carry is-loading). */
@@ -31,12 +32,22 @@ function seedStore(dataDir: string, count: number): void {
   db.close();
 }
 
-export async function benchLaunch({ count, launches = 3 }: { count: number; launches?: number }): Promise<BenchRow[]> {
+export interface BenchLaunchOptions {
+  count: number;
+  launches?: number;
+  /** An existing store to launch over (bench/store.ts --db builds one) instead of seeding `count` orders: linked, not copied. */
+  db?: string;
+}
+
+export async function benchLaunch({ count: seeded, launches = 3, db }: BenchLaunchOptions): Promise<BenchRow[]> {
   const executable = findChromium();
   if (!executable) return [{ name: 'launch: first rows', value: Number.NaN, unit: 'ms', target: 1000, ok: false, detail: 'no Chromium found' }];
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-launch-'));
-  seedStore(dataDir, count);
+  if (db) linkSync(db, join(dataDir, DB_FILE));
+  else seedStore(dataDir, seeded);
   const app = await startWebApp({ dataDir, port: 0, launchSync: false, log: silentLogger });
+  const total = (await app.core.dispatch('searchOrders', { limit: 1 })) as { ok: boolean; value?: OrderSearchResult };
+  const count = total.value?.total ?? seeded;
   const browser = await launchChromium(executable);
   try {
     const firstRows: number[] = [];
@@ -118,8 +129,8 @@ async function scrollToEnd(page: import('playwright-core').Page): Promise<number
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 100_000;
-  benchLaunch({ count }).then((rows) => console.table(rows), (e: unknown) => {
+  const count = Number(argValue('--count')) || 100_000;
+  benchLaunch({ count, db: argValue('--db') }).then((rows) => console.table(rows), (e: unknown) => {
     console.error(e);
     process.exit(1);
   });

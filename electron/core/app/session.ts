@@ -16,6 +16,7 @@ import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { startNpEventCompactor } from '../np/compaction';
 import { startStatisticsKeeper } from '../db/statistics';
+import { sealCleanClose } from '../db/clean-close';
 import { createImportStager, type ImportStager } from '../csv/import-stager';
 import type { Logger } from './logger';
 
@@ -99,6 +100,7 @@ export function openSession(opts: SessionOptions): Session {
       if (!waited) opts.log.warn('closing while a sync is still waiting for NP: it is left to the next start');
       await csvImport.close();
       db.close();
+      if (!opts.readonly) sealCleanClose(opts.file); // the next start need not check the file again (db/clean-close.ts)
       releaseOwnerToken(owner);
     },
   };
