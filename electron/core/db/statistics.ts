@@ -5,7 +5,8 @@
  * them, or with statistics sampled under `analysis_limit`, it mis-plans some counts at 1,000,000 orders. A full
  * ANALYZE of a million orders takes seconds, so it is never run while opening (docs/benchmarks.md, issue 18):
  * - after a bulk write (the CSV import's commit, the demo seed, the benchmark's insert) `refreshStatistics`
- *   analyzes, in full, the tables that changed enough for SQLite to ask for it (usually none);
+ *   analyzes, in full, the tables that changed enough for SQLite to ask for it (usually none); when that ran on
+ *   another connection (the import's worker), the app's connection calls `reloadStatistics`;
  * - opening only asks SQLite which tables would need it (`staleStatistics`, a dry run that reads no rows);
  * - a store whose statistics are missing or stale (upgraded from an old version, written by a crashed import)
  *   is analyzed in the background by `startStatisticsKeeper`, one index at a time with pauses between, so the
@@ -25,6 +26,14 @@ const OPTIMIZE_DRY_RUN = OPTIMIZE_ALL | 0x01;
 const STEP_PAUSE_MS = 50;
 /** The first background step waits for the launch (first rows, the launch sync's start) to pass. */
 const START_DELAY_MS = 10_000;
+
+/**
+ * Another connection (the CSV import's worker) refreshed the statistics: this connection reads them again. SQLite
+ * loads them with the schema, and a later ANALYZE elsewhere does not make other connections reload it.
+ */
+export function reloadStatistics(db: Database): void {
+  db.exec('ANALYZE sqlite_schema');
+}
 
 /** `ANALYZE "main"."orders"` → the table name, or null for anything else. */
 function tableOf(statement: string): string | null {
@@ -120,7 +129,7 @@ export function startStatisticsKeeper(opts: StatisticsKeeperOptions): Statistics
         const statement = steps[done];
         if (statement === undefined) {
           if (done > 0) {
-            opts.db.exec('ANALYZE sqlite_schema'); // this connection plans with the new statistics from now on
+            reloadStatistics(opts.db); // this connection plans with the new statistics from now on
             opts.log.info(`planner statistics refreshed in the background: ${done} steps, ${Math.round(performance.now() - started)} ms`);
           }
           return resolve(done);

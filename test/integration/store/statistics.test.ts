@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db';
-import { refreshStatistics, staleStatistics, startStatisticsKeeper, statisticsSteps } from '../../../electron/core/db/statistics';
+import { refreshStatistics, reloadStatistics, staleStatistics, startStatisticsKeeper, statisticsSteps } from '../../../electron/core/db/statistics';
 import { createOrderRepository } from '../../../electron/core/orders';
 import { generateOrders } from '../../../electron/core/demo';
 import { tempDir } from './helpers';
@@ -133,6 +133,26 @@ describe('planner statistics', () => {
       expect(staleStatistics(db)).toContain('ANALYZE "main"."orders"');
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('statistics written by another connection (the CSV import worker)', () => {
+  it('reach the app connection once it reloads them', () => {
+    const file = copy('two.sqlite');
+    const app = openDatabase(file);
+    refreshStatistics(app);
+    const worker = openDatabase(file);
+    try {
+      createOrderRepository(worker).insertMany(more(30_000, 40001), Date.UTC(2026, 10, 4)); // a large import
+      refreshStatistics(worker);
+      expect(staleStatistics(worker)).toEqual([]);
+      expect(staleStatistics(app)).toContain('ANALYZE "main"."orders"'); // still planning with 3,000 orders
+      reloadStatistics(app);
+      expect(staleStatistics(app)).toEqual([]);
+    } finally {
+      worker.close();
+      app.close();
     }
   });
 });
