@@ -35,7 +35,10 @@ function walEmpty(file: string): boolean {
   }
 }
 
-/** After the store was closed cleanly: records the file as it is now. Never throws (without a seal the next open checks). */
+/**
+ * After the store was closed cleanly (or has just passed the full check, unopened: the launch backup's): records
+ * the file as it is now. Never throws (without a seal the next open checks).
+ */
 export function sealCleanClose(file: string): void {
   const id = identity(file);
   if (!id || !walEmpty(file)) return;

@@ -106,3 +106,19 @@ describe('the seal of a clean close', () => {
     expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
   });
 });
+
+describe('the launch backup checks a store without a seal', () => {
+  it('refuses to back up a damaged one, and seals a sound one so that opening does not check it twice', async () => {
+    const damaged = await sessionStore('backup-damaged.sqlite');
+    damage(damaged, false);
+    // (the backups of this file's stores share one folder: a day apart, so none is skipped as the day's second)
+    expect(await launchBackup(damaged, { now: Date.UTC(2026, 10, 20), latestVersion: MIGRATIONS.length })).toBeNull();
+    expect(sealIntact(damaged)).toBe(false);
+    expect(refused(damaged)?.problem).toBe('corrupt');
+
+    const sound = await sessionStore('backup-sound.sqlite');
+    breakSeal(sound); // as after a crash
+    expect(await launchBackup(sound, { now: Date.UTC(2026, 10, 22), latestVersion: MIGRATIONS.length })).not.toBeNull();
+    expect(sealIntact(sound)).toBe(true);
+  });
+});
