@@ -9,6 +9,7 @@ import { openDatabase } from '../../../electron/core/db';
 import { refreshStatistics, reloadStatistics, staleStatistics, startStatisticsKeeper, statisticsSteps } from '../../../electron/core/db/statistics';
 import { createOrderRepository } from '../../../electron/core/orders';
 import { generateOrders } from '../../../electron/core/demo';
+import { testSession } from '../csv/helpers';
 import { tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -154,5 +155,18 @@ describe('statistics written by another connection (the CSV import worker)', () 
       worker.close();
       app.close();
     }
+  });
+});
+
+describe('the session', () => {
+  it('opens a store without statistics at once, leaves the analysis to the background keeper, and stops it on close', async () => {
+    const file = copy('session.sqlite');
+    const session = testSession(file);
+    expect(statRows(session.db, 'orders')).toBe(0); // nothing analyzed while opening
+    expect(staleStatistics(session.db)).toContain('ANALYZE "main"."orders"');
+    await session.close(); // the keeper's timer (10 s) is cleared: the test ends without waiting for it
+    const db = openDatabase(file);
+    expect(statRows(db, 'orders')).toBe(0);
+    db.close();
   });
 });
