@@ -5,7 +5,8 @@
  * them, or with statistics sampled under `analysis_limit`, it mis-plans some counts at 1,000,000 orders. A full
  * ANALYZE of a million orders takes seconds, so it is never run while opening (docs/benchmarks.md, issue 18):
  * - after a bulk write (the CSV import's commit, the demo seed, the benchmark's insert) `refreshStatistics`
- *   analyzes, in full, the tables that changed enough for SQLite to ask for it (usually none); when that ran on
+ *   analyzes, in full and one index at a time, the tables that changed enough for SQLite to ask for it (usually
+ *   none); when that ran on
  *   another connection (the import's worker), the app's connection calls `reloadStatistics`;
  * - opening only asks SQLite which tables would need it (`staleStatistics`, a dry run that reads no rows);
  * - a store whose statistics are missing or stale (upgraded from an old version, written by a crashed import)
@@ -15,13 +16,12 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * PRAGMA optimize's mask: analyze (0x02) every table whose size changed a lot since its last analysis or that has
- * none (0x10000: all tables, not only those this connection has used), without a temporary analysis_limit (no
- * 0x10: sampled statistics mis-plan counts at a million orders).
+ * PRAGMA optimize's mask as a dry run (0x01: the ANALYZE statements it would run, nothing read or written):
+ * every table whose size changed a lot since its last analysis or that has none (0x02, and 0x10000: all tables,
+ * not only those this connection has used). The statements are then run without a temporary analysis_limit (no
+ * 0x10): sampled statistics mis-plan counts at a million orders.
  */
-const OPTIMIZE_ALL = 0x10002;
-/** The same as a dry run (0x01): the ANALYZE statements it would run, nothing read or written. */
-const OPTIMIZE_DRY_RUN = OPTIMIZE_ALL | 0x01;
+const OPTIMIZE_DRY_RUN = 0x10003;
 /** Pause between two background steps: the app's calls run in between. */
 const STEP_PAUSE_MS = 50;
 /** The first background step waits for the launch (first rows, the launch sync's start) to pass. */
@@ -57,15 +57,6 @@ export function staleStatistics(db: Database): string[] {
 }
 
 /**
- * After a bulk write: brings the planner statistics up to date where SQLite finds them stale (a no-op when they
- * are current), in full; this connection plans with them at once. Synchronous, in the caller's thread: seconds
- * after a million new orders, nothing after a hundred.
- */
-export function refreshStatistics(db: Database): void {
-  db.pragma(`optimize = ${OPTIMIZE_ALL}`);
-}
-
-/**
  * The stale statistics as small steps: one ANALYZE per index of each stale table (each a short transaction),
  * or the table itself when it has no index.
  */
@@ -76,6 +67,16 @@ export function statisticsSteps(db: Database): string[] {
     const indexes = db.prepare('SELECT name FROM pragma_index_list(?)').pluck().all(table) as string[];
     return indexes.length > 0 ? indexes.map((index) => `ANALYZE ${quote(index)}`) : [`ANALYZE ${quote(table)}`];
   });
+}
+
+/**
+ * After a bulk write: brings the planner statistics up to date where SQLite finds them stale (a no-op when they
+ * are current), in full, one index per transaction — so another connection's write waits at most for one index
+ * (under a second at a million orders), never for the whole analysis. This connection plans with them at once.
+ * Synchronous, in the caller's thread: seconds after a million new orders, nothing after a hundred.
+ */
+export function refreshStatistics(db: Database): void {
+  for (const statement of statisticsSteps(db)) db.exec(statement);
 }
 
 export interface StatisticsKeeperOptions {
