@@ -366,8 +366,8 @@ export const csvImportPreviewInputSchema = z.object({
 export const csvImportCommitInputSchema = z.object({ stageId, mapping: csvColumnMappingSchema });
 export const csvImportCancelInputSchema = z.object({ stageId });
 
-/** A commit's steps: checking against the store, writing orders, linking NP取引IDs, committing. */
-export type CsvImportProgressStep = { phase: 'checking' | 'writing' | 'linking'; done: number; total: number };
+/** A commit's steps: writing orders (each chunk checked against the store first), linking NP取引IDs. */
+export type CsvImportProgressStep = { phase: 'writing' | 'linking'; done: number; total: number };
 export interface CsvImportProgress extends CsvImportProgressStep {
   stageId: string;
 }

@@ -180,6 +180,11 @@ export function resolveMapping(headers: readonly string[], mapping: CsvColumnMap
   return { mapping: resolved, missingHeaders, badIndexes };
 }
 
+/** Whether two resolved mappings give every field the same columns (whatever order their keys were set in). */
+export function sameMapping(a: CsvResolvedMapping, b: CsvResolvedMapping): boolean {
+  return IMPORT_FIELDS.every((f) => (a[f] ?? []).join() === (b[f] ?? []).join());
+}
+
 /** A resolved mapping as header texts (how presets store it). */
 export function mappingToHeaders(headers: readonly string[], mapping: CsvResolvedMapping): Partial<Record<ImportField, string[]>> {
   const out: Partial<Record<ImportField, string[]>> = {};

@@ -1,5 +1,5 @@
 /**
- * commitImport: a parsed order file into the store in ONE transaction held open across chunks — orders
+ * commitImport: an order file (read all at once, or one order at a time from the staged file) into the store in ONE transaction held open across chunks — orders
  * inserted and updated, NP後払いステータス recomputed, NP取引IDs linked — reporting progress after every
  * chunk and stopping cleanly (ROLLBACK, nothing written) when asked. A crash anywhere before COMMIT leaves the
  * store as it was (test/integration/csv/import-crash.test.ts).
@@ -11,10 +11,10 @@ import type { Database } from 'better-sqlite3';
 import type { CsvImportProgressStep, CsvImportReport } from '../../../shared/csv';
 import { deriveNpStatus } from '../../../shared/np/status';
 import { messageOf } from '../../../shared/error-message';
+import { suspendIndexes } from '../db/bulk-indexes';
 import type { NpService } from '../np/np-service';
 import type { OrderRepository } from '../orders';
-import { importSteps } from './import-orders';
-import type { ParsedOrderCsv } from './parse-orders';
+import { importSteps, type ImportSource } from './import-orders';
 
 export interface CommitImportOptions {
   onProgress?: (step: CsvImportProgressStep) => void;
@@ -23,9 +23,25 @@ export interface CommitImportOptions {
   chunkSize?: number;
   /** 設定's 配送業者 for imported orders that name none. */
   defaultCarrierCode?: string | null;
+  /** The fewest new orders written without the indexes (isBulkInsert; default BULK_INSERT_MIN). */
+  bulkInsertMin?: number;
+  /** How many new orders the preview counted (default: every order of the file); decides isBulkInsert. */
+  expectedInserts?: number;
 }
 
 export type CommitImportResult = CsvImportReport;
+
+/** Below this many new orders the indexes are always kept (building them again costs more than it saves). */
+export const BULK_INSERT_MIN = 5_000;
+
+/**
+ * Whether writing `inserts` new orders into a store of `stored` orders goes faster without the secondary
+ * indexes (db/bulk-indexes.ts): when the new orders are at least as many as the stored ones, rebuilding the
+ * indexes over all rows costs less than updating them once per new order.
+ */
+export function isBulkInsert(inserts: number, stored: number, min = BULK_INSERT_MIN): boolean {
+  return inserts >= min && inserts >= stored;
+}
 
 const EMPTY_REPORT: CsvImportReport = {
   inserted: 0,
@@ -43,11 +59,11 @@ export function commitImport(
   db: Database,
   orders: OrderRepository,
   np: Pick<NpService, 'refresh' | 'store' | 'attachTransactionId'>,
-  parsed: ParsedOrderCsv,
+  source: ImportSource,
   now: number,
   opts: CommitImportOptions = {},
 ): CommitImportResult {
-  const steps = importSteps(orders, parsed, now, {
+  const steps = importSteps(orders, source, now, {
     npStatus: (orderId) => deriveNpStatus(np.store.state(orderId)),
     onUpdated: (orderId) => np.refresh(orderId),
     attach: (orderId, npTransactionId) => {
@@ -61,6 +77,7 @@ export function commitImport(
     },
     chunkSize: opts.chunkSize,
     defaultCarrierCode: opts.defaultCarrierCode,
+    aroundInserts: (fileOrders) => (isBulkInsert(opts.expectedInserts ?? fileOrders, orders.count(), opts.bulkInsertMin) ? suspendIndexes(db, ['orders', 'order_lines']) : null),
   });
   db.exec('BEGIN IMMEDIATE');
   try {

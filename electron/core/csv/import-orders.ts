@@ -8,7 +8,7 @@
  * row carries an NP取引ID are linked to it in the same transaction (opts.attach) and listed as pairs.
  */
 import type { Database } from 'better-sqlite3';
-import type { CsvImportAction, CsvImportOrderSummary, CsvImportProgressStep, CsvImportReport, CsvResolvedMapping, ImportField } from '../../../shared/csv';
+import type { CsvImportAction, CsvImportOrderSummary, CsvImportProgressStep, CsvImportReport, CsvResolvedMapping, CsvRowProblem, ImportField } from '../../../shared/csv';
 import type { NpStatus } from '../../../shared/np/status';
 import { PAYMENT_METHOD_LABELS, orderInputOf, orderTotal, sameOrderInput, type Order, type OrderInput, type Person } from '../../../shared/order';
 import { ValidationError } from '../../../shared/validation';
@@ -40,6 +40,12 @@ export interface ImportOptions {
   attach?: (orderId: number, npTransactionId: string) => string | null;
   /** Orders per step (default IMPORT_CHUNK). */
   chunkSize?: number;
+  /**
+   * Called inside the transaction before the first new order is written, with how many orders the file has;
+   * returns what to call once every order is written (commitImport: suspend the indexes for a bulk insert and
+   * build them again).
+   */
+  aroundInserts?: (fileOrders: number) => (() => void) | null;
 }
 
 export interface PlannedOrder {
@@ -85,14 +91,43 @@ export function mergeOrderInput(stored: OrderInput, file: OrderInput, mapping: C
   };
 }
 
-/** Decide, without writing, what the import does with each order of the file. */
-export function planImport(repo: Pick<OrderRepository, 'getByOrderNo'>, parsed: ParsedOrderCsv): PlannedOrder[] {
-  return parsed.orders.map((order) => {
+/** Decide, without writing, what the import does with each of these orders of the file. */
+export function planImport(repo: Pick<OrderRepository, 'getByOrderNo'>, orders: readonly ParsedOrder[], mapping: CsvResolvedMapping): PlannedOrder[] {
+  return orders.map((order) => {
     const existing = repo.getByOrderNo(order.orderNo);
     if (!existing) return { parsed: order, action: 'insert', existing, input: order.input };
-    const input = mergeOrderInput(orderInputOf(existing), order.input, parsed.mapping);
+    const input = mergeOrderInput(orderInputOf(existing), order.input, mapping);
     return { parsed: order, action: sameOrderInput(input, orderInputOf(existing)) ? 'unchanged' : 'update', existing, input };
   });
+}
+
+/**
+ * The orders of a file as the import reads them: all parsed (parseOrderCsv), or one at a time from the staged
+ * file (parse-orders.ts readStagedOrders) so a 100,000-order file is never held as orders all at once.
+ */
+export interface ImportSource {
+  mapping: CsvResolvedMapping;
+  /** The valid orders, in file order (read once). */
+  orders: Iterable<ParsedOrder>;
+  /** How many orders `orders` gives (the progress total). */
+  total: number;
+  /** The file's rejected lines; complete once `orders` has been read to its end. */
+  rejected: readonly CsvRowProblem[];
+}
+
+export function sourceOf(parsed: ParsedOrderCsv): ImportSource {
+  return { mapping: parsed.mapping, orders: parsed.orders, total: parsed.orders.length, rejected: parsed.rejected };
+}
+
+/** The next `size` items of an iterator (fewer at its end). */
+export function takeChunk<T>(it: Iterator<T>, size: number): T[] {
+  const out: T[] = [];
+  while (out.length < size) {
+    const next = it.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
 }
 
 export function summarise(plan: PlannedOrder): CsvImportOrderSummary {
@@ -112,85 +147,98 @@ function reasonsOf(e: unknown): string[] {
   return [messageOf(e)];
 }
 
-/** Where an import is: checking against the store, writing orders, linking NP取引IDs. */
+/** Where an import is: writing orders (checked against the store chunk by chunk), linking NP取引IDs. */
 export type ImportStepProgress = CsvImportProgressStep;
 
 /** How many orders each step handles between two progress reports (and chances to stop). */
 export const IMPORT_CHUNK = 2_000;
 
+/** What the end of an import needs of each order it handled (the orders themselves are not kept). */
+interface Handled {
+  orderId: number;
+  orderNo: string;
+  action: CsvImportAction;
+  npTransactionId: string | null;
+  paymentMethod: OrderInput['paymentMethod'];
+  wasNp: boolean;
+  name: string;
+  total: number;
+}
+
 /**
- * The import as steps: plan, insert, update, link NP取引IDs, yielding progress after every chunk of orders and
- * returning the report. The caller owns the transaction around ALL the steps (importOrders: one synchronous
- * transaction; commitImport: one transaction that can be stopped between chunks) — nothing is written outside it.
+ * The import as steps: each chunk of orders is checked against the store (planImport), its new orders inserted
+ * and its changed ones updated; then the NP取引IDs are linked. Progress is yielded after every chunk; the report
+ * is returned. The caller owns the transaction around ALL the steps (importOrders: one synchronous transaction;
+ * commitImport: one transaction that can be stopped between chunks) — nothing is written outside it.
  */
-export function* importSteps(repo: ImportRepository, parsed: ParsedOrderCsv, now: number, opts: ImportOptions = {}): Generator<ImportStepProgress, CsvImportReport> {
-  const chunk = opts.chunkSize ?? IMPORT_CHUNK;
+export function* importSteps(repo: ImportRepository, source: ImportSource, now: number, opts: ImportOptions = {}): Generator<ImportStepProgress, CsvImportReport> {
+  const chunkSize = opts.chunkSize ?? IMPORT_CHUNK;
   const report: CsvImportReport = {
     inserted: 0,
     updated: 0,
     unchanged: 0,
-    rejected: [...parsed.rejected],
+    rejected: [],
     updatedOrders: [],
     insertedOrderIds: [],
     registrationCandidates: [],
     transactionIds: [],
     attachProblems: [],
   };
-  const total = parsed.orders.length;
-  const plan: PlannedOrder[] = [];
-  for (let i = 0; i < total; i += chunk) {
-    plan.push(...planImport(repo, { ...parsed, orders: parsed.orders.slice(i, i + chunk) }));
-    yield { phase: 'checking', done: plan.length, total };
-  }
-  const inserts = plan.filter((p) => p.action === 'insert');
-  const changes = plan.filter((p) => p.action === 'update');
-  const writes = inserts.length + changes.length;
-  const ids = new Map<PlannedOrder, number>();
-  for (let i = 0; i < inserts.length; i += chunk) {
-    const part = inserts.slice(i, i + chunk);
-    // Every input passed OrderInputSchema in parseOrderCsv (or is a stored order merged with such an input).
-    const carrier = opts.defaultCarrierCode ?? null;
+  const carrier = opts.defaultCarrierCode ?? null;
+  const handled: Handled[] = [];
+  let done = 0;
+  let afterInserts: (() => void) | null | undefined;
+  const orders = source.orders[Symbol.iterator]();
+  for (let chunk = takeChunk(orders, chunkSize); chunk.length; chunk = takeChunk(orders, chunkSize)) {
+    const plan = planImport(repo, chunk, source.mapping);
+    const inserts = plan.filter((p) => p.action === 'insert');
+    if (inserts.length && afterInserts === undefined) afterInserts = opts.aroundInserts?.(source.total) ?? null;
+    // Every input passed OrderInputSchema when the file was read (or is a stored order merged with such an input).
     const insertedIds = repo.insertMany(
-      part.map((p) => (p.input.carrierCode === null && carrier !== null ? { ...p.input, carrierCode: carrier } : p.input)),
+      inserts.map((p) => (p.input.carrierCode === null && carrier !== null ? { ...p.input, carrierCode: carrier } : p.input)),
       now,
-      { parsed: true },
+      { parsed: true, withinTransaction: true }, // the import's transaction rolls back on any error
     );
-    part.forEach((p, k) => ids.set(p, insertedIds[k]!));
+    const ids = new Map(inserts.map((p, k) => [p, insertedIds[k]!]));
     report.insertedOrderIds.push(...insertedIds);
-    yield { phase: 'writing', done: report.insertedOrderIds.length, total: writes };
-  }
-  report.inserted = inserts.length;
-  for (let i = 0; i < changes.length; i++) {
-    const p = changes[i]!;
-    const id = p.existing!.id;
-    try {
-      repo.update(id, p.input, now);
-      opts.onUpdated?.(id);
-      ids.set(p, id);
-      report.updated++;
-      report.updatedOrders.push({ orderId: id, orderNo: p.parsed.orderNo, lines: p.parsed.lines });
-    } catch (e) {
-      report.rejected.push(...p.parsed.lines.map((line) => ({ line, orderNo: p.parsed.orderNo, reasons: reasonsOf(e) })));
+    for (const p of plan) {
+      let orderId = ids.get(p) ?? p.existing?.id;
+      if (p.action === 'update') {
+        try {
+          repo.update(p.existing!.id, p.input, now);
+          opts.onUpdated?.(p.existing!.id);
+          report.updatedOrders.push({ orderId: p.existing!.id, orderNo: p.parsed.orderNo, lines: p.parsed.lines });
+        } catch (e) {
+          report.rejected.push(...p.parsed.lines.map((line) => ({ line, orderNo: p.parsed.orderNo, reasons: reasonsOf(e) })));
+          orderId = undefined;
+        }
+      } else if (p.action === 'unchanged') report.unchanged++;
+      if (orderId === undefined) continue;
+      handled.push({
+        orderId,
+        orderNo: p.parsed.orderNo,
+        action: p.action,
+        npTransactionId: p.parsed.npTransactionId,
+        paymentMethod: p.input.paymentMethod,
+        wasNp: p.existing?.paymentMethod === 'np_atobarai',
+        name: p.input.customer.name,
+        total: orderTotal(p.input),
+      });
     }
-    if ((i + 1) % chunk === 0 || i === changes.length - 1) yield { phase: 'writing', done: inserts.length + i + 1, total: writes };
+    done += chunk.length;
+    yield { phase: 'writing', done, total: Math.max(done, source.total) };
   }
-  for (const p of plan) if (p.action === 'unchanged') ids.set(p, p.existing!.id);
-  report.unchanged = plan.length - inserts.length - changes.length;
-  for (const p of plan) {
-    const orderId = ids.get(p);
-    if (orderId === undefined) continue;
-    const npId = p.parsed.npTransactionId;
-    if (npId) {
-      report.transactionIds.push({ orderId, npTransactionId: npId });
+  afterInserts?.(); // before the links: they look orders up
+  report.inserted = report.insertedOrderIds.length;
+  report.updated = report.updatedOrders.length;
+  for (const h of handled) {
+    if (h.npTransactionId) {
+      report.transactionIds.push({ orderId: h.orderId, npTransactionId: h.npTransactionId });
       continue;
     }
-    if (p.input.paymentMethod !== 'np_atobarai') continue;
-    const candidate = opts.npStatus
-      ? opts.npStatus(orderId) === null
-      : p.action === 'insert' || (p.action === 'update' && p.existing?.paymentMethod !== 'np_atobarai');
-    if (candidate) {
-      report.registrationCandidates.push({ orderId, orderNo: p.parsed.orderNo, name: p.input.customer.name, total: orderTotal(p.input) });
-    }
+    if (h.paymentMethod !== 'np_atobarai') continue;
+    const candidate = opts.npStatus ? opts.npStatus(h.orderId) === null : h.action === 'insert' || (h.action === 'update' && !h.wasNp);
+    if (candidate) report.registrationCandidates.push({ orderId: h.orderId, orderNo: h.orderNo, name: h.name, total: h.total });
   }
   // NP取引IDs the cart registered: linked in the same transaction as the orders (never a half-imported state).
   const pairs = opts.attach ? report.transactionIds : [];
@@ -198,8 +246,9 @@ export function* importSteps(repo: ImportRepository, parsed: ParsedOrderCsv, now
     const { orderId, npTransactionId } = pairs[i]!;
     const problem = opts.attach!(orderId, npTransactionId);
     if (problem) report.attachProblems.push({ orderId, orderNo: repo.get(orderId)?.orderNo ?? '', npTransactionId, message: problem });
-    if ((i + 1) % chunk === 0 || i === pairs.length - 1) yield { phase: 'linking', done: i + 1, total: pairs.length };
+    if ((i + 1) % chunkSize === 0 || i === pairs.length - 1) yield { phase: 'linking', done: i + 1, total: pairs.length };
   }
+  report.rejected.push(...source.rejected); // complete now: every order has been read
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
 }
@@ -207,7 +256,7 @@ export function* importSteps(repo: ImportRepository, parsed: ParsedOrderCsv, now
 /** importSteps in ONE synchronous transaction. */
 export function importOrders(db: Database, repo: ImportRepository, parsed: ParsedOrderCsv, now: number, opts: ImportOptions = {}): CsvImportReport {
   return db.transaction(() => {
-    const steps = importSteps(repo, parsed, now, opts);
+    const steps = importSteps(repo, sourceOf(parsed), now, opts);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;

@@ -17,7 +17,7 @@ import { foldOrderNo } from '../../../shared/search-fold';
 import { ApiError } from '../../../shared/api-result';
 import { resolveMapping, suggestMapping } from './headers';
 import { readOrderGroup, rejectGroup, type ParsedOrder, type RowGroup } from './order-rows';
-import { csvRecords, decodeCsv, type CsvRecord } from './read';
+import { csvRecordsOfPieces, decodedPieces, detectEncoding, type CsvRecord } from './read';
 import { restoreFormula } from './formula';
 
 export interface ParseOrderCsvOptions {
@@ -111,81 +111,101 @@ function chooseMapping(headers: string[], opts: ParseOrderCsvOptions, suggested:
 }
 
 /**
- * A file decoded once and kept as text (the staged import, import-worker.ts): each mapping reads its records
- * from the text one at a time, so neither the bytes nor the transfer are ever repeated and no mapping holds
- * every cell of a 100,000-order file at once.
+ * A staged file (the staged import, import-worker.ts): its bytes, encoding and header row. Each mapping reads its
+ * records from the bytes a piece at a time (decodedPieces), so neither the file's whole text nor every cell of a
+ * 100,000-order file is ever held at once, and the file is never sent again.
  */
 export interface StagedCsv {
   encoding: CsvDetectedEncoding;
   headers: string[];
-  text: string;
+  bytes: Uint8Array;
 }
 
-export function stageCsv(buf: Uint8Array): StagedCsv {
-  const { text, encoding } = decodeCsv(buf);
-  const header = csvRecords(text, []).next();
+function recordsOf(staged: Pick<StagedCsv, 'bytes' | 'encoding'>, problems: CsvRowProblem[]): Generator<CsvRecord> {
+  return csvRecordsOfPieces(decodedPieces(staged.bytes, staged.encoding), problems);
+}
+
+export function stageCsv(bytes: Uint8Array): StagedCsv {
+  const encoding = detectEncoding(bytes);
+  const header = recordsOf({ bytes, encoding }, []).next();
   if (header.done) throw new ApiError({ code: 'validation', message: 'CSVファイルが空です（見出し行がありません）。' });
-  return { encoding, headers: header.value.cells.map((h) => h.trim()), text };
+  return { encoding, headers: header.value.cells.map((h) => h.trim()), bytes };
 }
 
 export function parseOrderCsv(buf: Uint8Array, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
   return mapStagedCsv(stageCsv(buf), opts);
 }
 
-/** The orders of a staged file under one mapping (validated for each mapping; the file is not decoded again). */
+/** The orders of a staged file under one mapping, all read (the file is not sent again). */
 export function mapStagedCsv(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): ParsedOrderCsv {
-  const problems: CsvRowProblem[] = [];
-  const records = csvRecords(staged.text, problems);
-  records.next(); // the header
-  return mapRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
+  const reading = readStagedOrders(staged, opts);
+  const orders = [...reading.orders];
+  return { ...reading, orders };
 }
 
-function mapRecords(src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] }, opts: ParseOrderCsvOptions): ParsedOrderCsv {
+/**
+ * A staged file's orders under one mapping, read and validated one at a time as `orders` is iterated (once):
+ * the staged import previews and commits a 100,000-order file without holding its orders. `dataRows`,
+ * `sampleRows` and `rejected` are complete once `orders` has been read to its end.
+ */
+export interface OrderReading extends Omit<ParsedOrderCsv, 'orders'> {
+  orders: Generator<ParsedOrder, void, undefined>;
+}
+
+export function readStagedOrders(staged: StagedCsv, opts: ParseOrderCsvOptions = {}): OrderReading {
+  const problems: CsvRowProblem[] = [];
+  const records = recordsOf(staged, problems);
+  records.next(); // the header
+  return readRecords({ encoding: staged.encoding, headers: staged.headers, records, problems }, opts);
+}
+
+function readRecords(
+  src: { encoding: CsvDetectedEncoding; headers: string[]; records: Iterable<CsvRecord>; problems: CsvRowProblem[] },
+  opts: ParseOrderCsvOptions,
+): OrderReading {
   const { encoding, headers, records, problems } = src;
   const suggestedMapping = suggestMapping(headers);
   const chosen = chooseMapping(headers, opts, suggestedMapping);
   const mapping = chosen.mapping;
   const missingRequired = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping[f]?.length);
-  const rejected: CsvRowProblem[] = [];
-  const orders: ParsedOrder[] = [];
-  const sampleRows: string[][] = [];
-  let dataRows = 0;
-  /** The data rows, counted and sampled on the way (a file's records are read one at a time, never all held). */
-  const data = function* (): Generator<CsvRecord> {
-    for (const row of records) {
-      dataRows++;
-      if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
-      yield row;
-    }
-  };
-
-  if (missingRequired.length === 0) {
-    for (const group of groupRows(data(), mapping, headers.length, encoding, rejected)) {
-      if (group.problems.size) {
-        rejected.push(...rejectGroup(group, group.problems));
-        continue;
-      }
-      const result = readOrderGroup(group, mapping);
-      if (result.ok) orders.push(result.order);
-      else rejected.push(...result.problems);
-    }
-  } else {
-    for (const _row of data()); // counted and sampled for the mapping screen
-  }
-  rejected.push(...problems);
-  rejected.sort((a, b) => a.line - b.line);
-
-  return {
+  const reading: OrderReading = {
     encoding,
     headers,
-    sampleRows,
-    dataRows,
+    sampleRows: [],
+    dataRows: 0,
     mapping,
     suggestedMapping,
     presetName: chosen.presetName,
     presetMissingHeaders: chosen.missingHeaders,
     missingRequired,
-    orders,
-    rejected,
+    rejected: [],
+    orders: read(),
   };
+  /** The data rows, counted and sampled on the way. */
+  function* data(): Generator<CsvRecord> {
+    for (const row of records) {
+      reading.dataRows++;
+      if (reading.sampleRows.length < SAMPLE_ROWS) reading.sampleRows.push(row.cells);
+      yield row;
+    }
+  }
+  function* read(): Generator<ParsedOrder, void, undefined> {
+    const rejected = reading.rejected;
+    if (missingRequired.length === 0) {
+      for (const group of groupRows(data(), mapping, headers.length, encoding, rejected)) {
+        if (group.problems.size) {
+          rejected.push(...rejectGroup(group, group.problems));
+          continue;
+        }
+        const result = readOrderGroup(group, mapping);
+        if (result.ok) yield result.order;
+        else rejected.push(...result.problems);
+      }
+    } else {
+      for (const _row of data()); // counted and sampled for the mapping screen
+    }
+    rejected.push(...problems);
+    rejected.sort((a, b) => a.line - b.line);
+  }
+  return reading;
 }

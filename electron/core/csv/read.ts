@@ -12,6 +12,7 @@
  * reading resumes on the next line, so one bad line never hides the rest. The tests check it against
  * csv-parse on well-formed files.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { ApiError } from '../../../shared/api-result';
 import type { CsvDetectedEncoding, CsvRowProblem } from '../../../shared/csv';
@@ -23,19 +24,19 @@ function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => buf[i] === b);
 }
 
-/** Strict UTF-8 text, or null when the bytes are not valid UTF-8. */
-function strictUtf8(buf: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return null;
-  }
-}
-
 /** BOM → utf8bom; bytes that are valid UTF-8 → utf8; anything else is read as CP932 (Shift_JIS/Windows-31J). */
 export function detectEncoding(buf: Uint8Array): CsvDetectedEncoding {
   if (startsWith(buf, UTF8_BOM)) return 'utf8bom';
-  return strictUtf8(buf) === null ? 'cp932' : 'utf8';
+  return isUtf8(buf) ? 'utf8' : 'cp932';
+}
+
+function refuseUtf16(buf: Uint8Array): void {
+  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
+    throw new ApiError({
+      code: 'validation',
+      message: 'UTF-16のファイル（Excelの「Unicode テキスト」）には対応していません。Excelで「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください。',
+    });
+  }
 }
 
 export interface DecodedCsv {
@@ -48,16 +49,34 @@ export interface DecodedCsv {
  * tab and line breaks stay) are removed: no field of an order may hold them and NP refuses them.
  */
 export function decodeCsv(buf: Uint8Array): DecodedCsv {
-  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
-    throw new ApiError({
-      code: 'validation',
-      message: 'UTF-16のファイル（Excelの「Unicode テキスト」）には対応していません。Excelで「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください。',
-    });
+  refuseUtf16(buf);
+  const encoding = detectEncoding(buf);
+  return { text: [...decodedPieces(buf, encoding, Infinity)].join(''), encoding };
+}
+
+/** How many bytes decodedPieces decodes at a time (a 100,000-order file is ~85 MB; its text twice that; measured:
+ * 4 MB pieces left ~60 MB more of decoded buffers waiting for the collector than 1 MB pieces, at the same speed). */
+export const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * The text of a file in pieces of about `pieceBytes` bytes (decodeCsv's text = the pieces joined), for reading
+ * a large file without holding all of its text (csvRecordsOfPieces). Pieces end after a line feed byte, which
+ * neither CP932 nor UTF-8 uses inside a character, so each piece decodes on its own.
+ */
+export function* decodedPieces(buf: Uint8Array, encoding: CsvDetectedEncoding, pieceBytes = PIECE_BYTES): Generator<string> {
+  refuseUtf16(buf);
+  const utf8 = encoding === 'cp932' ? null : new TextDecoder('utf-8'); // drops the BOM at the start only
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (let from = 0; from < bytes.length; ) {
+    let to = Math.min(bytes.length, from + pieceBytes);
+    if (to < bytes.length) {
+      const lf = bytes.indexOf(LF, to);
+      to = lf < 0 ? bytes.length : lf + 1;
+    }
+    const part = bytes.subarray(from, to);
+    yield stripControlChars(utf8 ? utf8.decode(part, { stream: to < bytes.length }) : iconv.decode(part, 'cp932'));
+    from = to;
   }
-  if (startsWith(buf, UTF8_BOM)) return { text: stripControlChars(new TextDecoder('utf-8').decode(buf)), encoding: 'utf8bom' }; // drops the BOM
-  const utf8 = strictUtf8(buf);
-  if (utf8 !== null) return { text: stripControlChars(utf8), encoding: 'utf8' };
-  return { text: stripControlChars(iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'cp932')), encoding: 'cp932' };
 }
 
 export interface CsvRecord {
@@ -91,9 +110,44 @@ export function readCsvRecords(text: string): CsvRecords {
  * unreadable lines are appended to `problems` as they are met.
  */
 export function* csvRecords(text: string, problems: CsvRowProblem[]): Generator<CsvRecord> {
+  yield* recordsOf(text, problems, 1, true);
+}
+
+/**
+ * The records of a text given in pieces (decodedPieces), the same records and problems as csvRecords over the
+ * pieces joined — without ever holding the whole text: a record cut by a piece's end is read again with the next
+ * piece (only a quote never closed makes the carried part grow, up to the rest of the file).
+ */
+export function* csvRecordsOfPieces(pieces: Iterable<string>, problems: CsvRowProblem[]): Generator<CsvRecord> {
+  const it = pieces[Symbol.iterator]();
+  let carry = '';
+  let line = 1;
+  for (let piece = it.next(); !piece.done; ) {
+    const next = it.next();
+    const text = carry + piece.value;
+    const stop = yield* recordsOf(text, problems, line, next.done === true);
+    carry = text.slice(stop.rest);
+    line = stop.line;
+    piece = next;
+  }
+}
+
+/** Where reading stopped: the record (or line break) that needs more text, and its line. */
+interface ReadStop {
+  rest: number;
+  line: number;
+}
+
+/**
+ * The records of `text`, its first line being `firstLine`. With `final` false the text is a part of the file:
+ * a record that may go on past its end is not read (nor reported) — the returned stop says where to go on.
+ */
+function* recordsOf(text: string, problems: CsvRowProblem[], firstLine: number, final: boolean): Generator<CsvRecord, ReadStop> {
   const n = text.length;
   let i = 0;
-  let line = 1;
+  let line = firstLine;
+  /** More text could change what the characters up to `pos` mean. */
+  const cut = (pos: number): boolean => !final && pos >= n;
 
   /** Line breaks in text[from, to): CRLF, LF and CR each end one line. */
   const breaks = (from: number, to: number): number => {
@@ -104,28 +158,35 @@ export function* csvRecords(text: string, problems: CsvRowProblem[]): Generator<
     }
     return count;
   };
-  /** The start of the line after the one `pos` is on. */
-  const nextLine = (pos: number): number => {
+  /** Where the line `pos` is on ends (its line break, or n). */
+  const lineEnd = (pos: number): number => {
     let k = pos;
     while (k < n && text.charCodeAt(k) !== LF && text.charCodeAt(k) !== CR) k++;
-    return k < n && text.charCodeAt(k) === CR && text.charCodeAt(k + 1) === LF ? k + 2 : Math.min(k + 1, n);
+    return k;
   };
-  /** Report the record starting at `start` on `startLine` and go on with the line after it. */
-  const skip = (start: number, startLine: number, reason: string): void => {
-    problems.push({ line: startLine, orderNo: '', reasons: [reason] });
-    i = nextLine(start);
-    line = startLine + 1;
-  };
+  /** The start of the line after the one ending at `end`. */
+  const afterBreak = (end: number): number => (end < n && text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : Math.min(end + 1, n));
 
   records: while (i < n) {
     const first = text.charCodeAt(i);
     if (first === LF || first === CR) {
+      if (first === CR && cut(i + 1)) return { rest: i, line };
       i += first === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       continue;
     }
     const start = i;
     const startLine = line;
+    const more = { rest: start, line: startLine };
+    /** Report the record starting at `start` and go on with the line after it. */
+    const skip = (reason: string): boolean => {
+      const end = lineEnd(start);
+      if (cut(end + 1)) return false;
+      problems.push({ line: startLine, orderNo: '', reasons: [reason] });
+      i = afterBreak(end);
+      line = startLine + 1;
+      return true;
+    };
     const cells: string[] = [];
     for (;;) {
       if (text.charCodeAt(i) === QUOTE) {
@@ -135,6 +196,7 @@ export function* csvRecords(text: string, problems: CsvRowProblem[]): Generator<
         for (;;) {
           const q = text.indexOf('"', from);
           if (q < 0) break;
+          if (cut(q + 1)) return more;
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(from, q + 1);
             from = q + 2;
@@ -145,21 +207,22 @@ export function* csvRecords(text: string, problems: CsvRowProblem[]): Generator<
           break;
         }
         if (close < 0) {
-          skip(start, startLine, UNCLOSED_QUOTE);
+          if (!final || !skip(UNCLOSED_QUOTE)) return more;
           continue records;
         }
         const after = close + 1 < n ? text.charCodeAt(close + 1) : LF;
         if (after !== COMMA && after !== LF && after !== CR) {
           // A quote that ran over line ends may have swallowed the next lines: read them again.
-          skip(start, startLine, BROKEN_QUOTES);
+          if (!skip(BROKEN_QUOTES)) return more;
           continue records;
         }
-        line += breaks(i, close);
+        if (value.includes('\n') || value.includes('\r')) line += breaks(i, close); // most values have none
         cells.push(value);
         i = close + 1;
       } else {
         UNQUOTED_FIELD.lastIndex = i;
         UNQUOTED_FIELD.exec(text);
+        if (cut(UNQUOTED_FIELD.lastIndex)) return more;
         cells.push(text.slice(i, UNQUOTED_FIELD.lastIndex));
         i = UNQUOTED_FIELD.lastIndex;
       }
@@ -168,11 +231,14 @@ export function* csvRecords(text: string, problems: CsvRowProblem[]): Generator<
         i++;
         continue;
       }
-      if (ch === CR) i += text.charCodeAt(i + 1) === LF ? 2 : 1;
-      else if (ch === LF) i++;
+      if (ch === CR) {
+        if (cut(i + 1)) return more;
+        i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+      } else if (ch === LF) i++;
       line++;
       break;
     }
     if (cells.some((c) => c.trim() !== '')) yield { line: startLine, cells }; // ,,,, rows Excel leaves behind
   }
+  return { rest: n, line };
 }

@@ -53,6 +53,12 @@ export interface OrderRepository {
 export interface InsertManyOptions {
   /** The inputs were parsed by OrderInputSchema already: do not validate them again. */
   parsed?: boolean;
+  /**
+   * The caller's transaction is open and is all-or-nothing (it rolls back on any error, as the CSV import does):
+   * write without a savepoint of its own. A savepoint copies every page it first touches into a statement
+   * journal — ~1.3 s of a 100,000-order import.
+   */
+  withinTransaction?: boolean;
 }
 
 /** How many orders `iterate` reads per query. */
@@ -250,7 +256,11 @@ export function createOrderRepository(db: Database): OrderRepository {
     get: (id) => load(selectById.get(id)),
     getByOrderNo: (orderNo) => load(selectByOrderNo.get(foldOrderNo(orderNo))),
     getMany: (ids) => [...readInOrder([...ids])],
-    insertMany: (inputs, now, opts) => insertAll(inputs, now, opts?.parsed === true),
+    insertMany(inputs, now, opts) {
+      if (!opts?.withinTransaction) return insertAll(inputs, now, opts?.parsed === true);
+      if (!db.inTransaction) throw new Error('insertMany withinTransaction: no transaction is open');
+      return inputs.map((o) => insertValid(opts.parsed ? o : parseOrderInput(o), now));
+    },
     count: () => countOrders.get() as number,
     purchaseCount: (id) => purchaseCountOf.get(id) ?? 0,
     search: (criteria) => searchNormalized(parseSearchCriteria(criteria)),

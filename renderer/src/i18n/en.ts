@@ -350,7 +350,6 @@ export const en: MessageSchema = {
     close: 'Close',
     cancelImport: 'Stop',
     progress: {
-      checking: 'Checking orders ({done} / {total})',
       writing: 'Writing orders ({done} / {total})',
       linking: 'Linking NP transaction IDs ({done} / {total})',
     },

@@ -341,7 +341,6 @@ export const ja = {
     close: '閉じる',
     cancelImport: '中止',
     progress: {
-      checking: '注文を確認しています（{done} / {total}件）',
       writing: '注文を書き込んでいます（{done} / {total}件）',
       linking: 'NP取引IDを紐付けています（{done} / {total}件）',
     },

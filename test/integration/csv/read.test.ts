@@ -5,7 +5,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../../../electron/core/csv/read';
+import iconv from 'iconv-lite';
+import type { CsvRowProblem } from '../../../shared/csv';
+import { csvRecordsOfPieces, decodeCsv, decodedPieces, readCsvRecords } from '../../../electron/core/csv/read';
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -69,5 +71,65 @@ describe('broken files', () => {
 
   it('ignores rows of empty cells that Excel leaves behind', () => {
     expect(readCsvRecords('a,b\n,\n , \n1,2\n').records.map((r) => r.line)).toEqual([1, 4]);
+  });
+});
+
+/** A file with damage where a piece boundary hurts most: stray, unclosed and broken quotes, lone CRs. */
+function damaged(seed: number): string {
+  const { text } = randomFile(seed);
+  const r = rng(seed * 7919);
+  const damage = ['"', '"x"y', '\r', '"\r\n', 'a"b'];
+  let out = text;
+  for (let k = 0; k < 3; k++) {
+    const at = Math.floor(r() * out.length);
+    out = out.slice(0, at) + damage[Math.floor(r() * damage.length)] + out.slice(at);
+  }
+  return out;
+}
+
+/** The text cut at random places (pieces of 1 to 40 characters, a CRLF cut in two now and then). */
+function cut(text: string, seed: number): string[] {
+  const r = rng(seed);
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const len = 1 + Math.floor(r() * 40);
+    pieces.push(text.slice(i, i + len));
+    i += len;
+  }
+  return pieces;
+}
+
+describe('reading a file in pieces (the staged import never holds the whole text)', () => {
+  it.each(Array.from({ length: 60 }, (_, i) => i + 1))('file %i: the same records and problems as the whole text', (seed) => {
+    for (const text of [randomFile(seed).text, damaged(seed)]) {
+      const whole = readCsvRecords(text);
+      const problems: CsvRowProblem[] = [];
+      const records = [...csvRecordsOfPieces(cut(text, seed), problems)];
+      expect(records).toEqual(whole.records);
+      expect(problems).toEqual(whole.problems);
+      expect([...csvRecordsOfPieces([text], [])]).toEqual(whole.records);
+    }
+  });
+
+  it('a quote never closed carries the rest of the file and reports its line once', () => {
+    const text = 'a,b\n1,"open\n2,x\n3,y\n';
+    const problems: CsvRowProblem[] = [];
+    const records = [...csvRecordsOfPieces(cut(text, 3), problems)];
+    expect(records.map((r) => r.line)).toEqual([1, 3, 4]);
+    expect(problems.map((p) => p.line)).toEqual([2]);
+  });
+
+  it('decodes CP932 and UTF-8 (with BOM) files in pieces cut after line feeds: joined, the text of decodeCsv', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `${i},山田太郎,ﾔﾏﾀﾞ,"備考\r\n${'髙'.repeat(i % 7)}",〜\r\n`).join('');
+    const files = [iconv.encode(text, 'cp932'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text + '😀\n')])];
+    for (const bytes of files) {
+      const { text: whole, encoding } = decodeCsv(bytes);
+      for (const size of [1, 5, 64, 1000]) {
+        const pieces = [...decodedPieces(bytes, encoding, size)];
+        expect(pieces.join('')).toBe(whole);
+        expect(pieces.slice(0, -1).every((p) => p.endsWith('\n'))).toBe(true);
+      }
+    }
+    expect(decodeCsv(files[1]!).text.startsWith('0,')).toBe(true); // the BOM is dropped, once
   });
 });

@@ -154,3 +154,16 @@ describe('order repository: insert / get / update', () => {
     expect(repo.getByOrderNo('T3')?.note).toBe('置き配希望');
   });
 });
+
+describe('insertMany within the caller\'s transaction (the CSV import)', () => {
+  it('refuses to run outside a transaction, and inside one is undone with it', () => {
+    const input = { ...sampleOrder(), orderNo: 'W-1' };
+    expect(() => repo.insertMany([input], NOW, { withinTransaction: true })).toThrow(/no transaction/u);
+    db.exec('BEGIN IMMEDIATE');
+    const [id] = repo.insertMany([input, { ...input, orderNo: 'W-2' }], NOW, { withinTransaction: true });
+    expect(repo.get(id!)?.orderNo).toBe('W-1');
+    expect(repo.search({ name: sampleOrder().customer.name.slice(0, 2), limit: 5 }).total).toBe(2); // text index written too
+    db.exec('ROLLBACK');
+    expect(repo.count()).toBe(0);
+  });
+});
