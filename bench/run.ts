@@ -2,7 +2,9 @@
  * npm run bench [-- --quick] [-- --orders N] [-- --only store,launch]: the app's speed where staff feel it, at
  * shop scale, against the floor the hardware and NP allow. Prints a table and writes bench-results.json (an array
  * of { name, value, unit, target, ok, detail }). Not part of npm test. Orders: --orders N (default 100,000);
- * --quick uses 10,000 (and 2,000 for sync). --only runs the named suites (store, csv, sync, launch).
+ * --quick uses 10,000 (and 2,000 for sync). --only runs the named suites (store, csv, sync, launch). --db FILE:
+ * the store and launch suites use that store, built there by the store suite when it does not exist (a million
+ * orders take many minutes to build: build once, measure many times).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -13,14 +15,16 @@ import { argValue } from './args';
 const quick = process.argv.includes('--quick');
 const only = argValue('--only')?.split(',') ?? null;
 const orders = quick ? 10_000 : Number(argValue('--orders') ?? 100_000);
+/** store and launch: a store file kept between runs (built by the store suite when missing, then reused). */
+const db = argValue('--db');
 if (!Number.isInteger(orders) || orders < 1) throw new Error(`--orders must be a positive integer: ${argValue('--orders')}`);
 
 const SUITES: { name: string; run: () => Promise<BenchRow[]> }[] = [
-  { name: 'store', run: async () => (await import('./store')).benchStore({ count: orders }) },
+  { name: 'store', run: async () => (await import('./store')).benchStore({ count: orders, db }) },
   { name: 'csv', run: async () => (await import('./csv')).benchCsv({ count: orders }) },
   { name: 'csv-staged', run: async () => (await import('./csv-staged')).benchCsvStaged({ count: orders }) },
   { name: 'sync', run: async () => (await import('./sync')).benchSync({ count: quick ? 2_000 : 10_000 }) },
-  { name: 'launch', run: async () => (await import('./launch')).benchLaunch({ count: orders }) },
+  { name: 'launch', run: async () => (await import('./launch')).benchLaunch({ count: orders, db }) },
   { name: 'mail', run: async () => (await import('./mail')).benchMail({ count: 1_000 }) },
   { name: 'documents', run: async () => (await import('./documents')).benchDocuments({ notes: quick ? 200 : 1_000 }) },
 ];

@@ -7,6 +7,7 @@ import { generateOrders } from '../demo/generate';
 import { NpActionError } from '../np/errors';
 import { orderInputOf } from '../../../shared/order';
 import type { Session } from './session';
+import { refreshStatistics } from '../db/statistics';
 
 export function seedDemoOrders(session: Session, opts: { count: number; seed: number; now: number }): number {
   const inputs = generateOrders({ seed: opts.seed, count: opts.count, now: opts.now, invalidShare: 0.02 });
@@ -24,6 +25,7 @@ export function seedDemoOrders(session: Session, opts: { count: number; seed: nu
     });
   })();
   session.np.recomputeAll();
+  refreshStatistics(session.db); // a bulk write: the planner statistics now, not at the next start
   return ids.length;
 }
 

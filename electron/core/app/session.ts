@@ -15,6 +15,8 @@ import type { Clock } from '../np/store';
 import type { SyncProgress, SyncSummary } from '../../../shared/sync';
 import { createSettingsStore, type SettingsStore } from './settings';
 import { startNpEventCompactor } from '../np/compaction';
+import { startStatisticsKeeper } from '../db/statistics';
+import { sealCleanClose } from '../db/clean-close';
 import { createImportStager, type ImportStager } from '../csv/import-stager';
 import type { Logger } from './logger';
 
@@ -74,6 +76,8 @@ export function openSession(opts: SessionOptions): Session {
   });
   // Bodies of NP events older than the retention period (設定) are cleared in the background.
   const compactor = startNpEventCompactor({ db, retentionMonths: () => settings.get().npHistoryRetentionMonths, now: () => opts.clock.now(), log: opts.log });
+  // Planner statistics missing or stale (an upgraded store): analyzed in the background, never while opening.
+  const statistics = opts.readonly ? null : startStatisticsKeeper({ db, log: opts.log });
   const csvImport = createImportStager({ file: opts.file, nativeBinding: opts.nativeBinding });
   return {
     db,
@@ -84,6 +88,7 @@ export function openSession(opts: SessionOptions): Session {
     csvImport,
     async close() {
       compactor.stop();
+      statistics?.stop();
       // A sync waiting on a hanging NP must not hold up quitting: its rows stay `sending` and the next start
       // settles them (a register as 登録されたか不明), exactly as after a crash (docs/sync.md).
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -95,6 +100,7 @@ export function openSession(opts: SessionOptions): Session {
       if (!waited) opts.log.warn('closing while a sync is still waiting for NP: it is left to the next start');
       await csvImport.close();
       db.close();
+      if (!opts.readonly) sealCleanClose(opts.file); // the next start need not check the file again (db/clean-close.ts)
       releaseOwnerToken(owner);
     },
   };

@@ -11,6 +11,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { BACKUP_NAME, KEEP_BACKUPS, type BackupInfo, type BackupReason } from '../../../shared/backup';
 import { JST_OFFSET_MS } from '../../../shared/jst-date';
 import { restrictDatabase, restrictDir, restrictFiles } from './permissions';
+import { sealCleanClose, sealIntact } from './clean-close';
 import { messageOf } from '../../../shared/error-message';
 
 export const BACKUP_FOLDER = 'backups';
@@ -157,7 +158,10 @@ export async function launchBackup(dbFile: string, opts: { now: number; latestVe
     const migrating = version < opts.latestVersion;
     const newest = listBackups(dbFile)[0];
     if (!migrating && newest && opts.now - newest.at < DAY_MS && newest.at <= opts.now) return null;
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') return null;
+    if (!sealIntact(dbFile)) {
+      if (db.pragma('quick_check', { simple: true }) !== 'ok') return null;
+      sealCleanClose(dbFile); // checked and untouched: opening next need not check it again
+    }
   } catch {
     db.close();
     return null; // damaged: opening the store says so

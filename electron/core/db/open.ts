@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { DatabaseFileError } from './errors';
+import { breakSeal, sealIntact } from './clean-close';
 import type { Migration } from './migration';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -117,8 +118,9 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       if (version === 0 && objects > 0) throw foreign(file);
       if (version > migrations.length) migrate(db, migrations, file); // throws 'newer' without writing
       // Damage is found here, not by the first search that touches a broken page or index (WAL files too;
-      // before switching to WAL, which rewrites the header of a non-WAL file).
-      if (!inMemory && version > 0) {
+      // before switching to WAL, which rewrites the header of a non-WAL file) — unless the file is exactly as
+      // the app's last clean close left it (clean-close.ts): then nothing else has written it since.
+      if (!inMemory && version > 0 && !sealIntact(file)) {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw corrupt(file, new Error(String(check)));
       }
@@ -127,6 +129,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
       throw cause;
     }
     if (!inMemory) {
+      breakSeal(file); // the app writes the file from now on; a clean close seals it again
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw cannotOpen(file, new Error(`WALモードにできません（${String(mode)}）`));
     }
@@ -137,9 +140,8 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma('cache_size = -65536');
     if (!inMemory) db.pragma(`mmap_size = ${256 * 1024 * 1024}`);
     migrate(db, migrations, file);
-    // Planner statistics (sqlite_stat1/stat4) for tables that have none yet or have grown or shrunk a lot since:
-    // with them SQLite knows which search filter keeps few rows and picks that index (orders/search-sql.ts).
-    db.pragma('optimize = 0x10002');
+    // Planner statistics are not gathered here: at a million orders that is seconds (db/statistics.ts). Bulk
+    // writes refresh them; the session analyzes a store whose statistics are stale in the background.
     return db;
   } catch (e) {
     db.close();

@@ -28,7 +28,7 @@ function storeWithOrders(name: string, count = 400): string {
   const db = openDatabase(file);
   createOrderRepository(db).insertMany(generateOrders({ seed: 7, count }), Date.UTC(2026, 10, 1));
   db.close();
-  openDatabase(file).close(); // as after many launches: the planner statistics are current, optimize reads nothing
+  openDatabase(file).close(); // as after many launches
   return file;
 }
 

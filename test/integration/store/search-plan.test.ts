@@ -171,7 +171,7 @@ describe('every search of the benchmark', () => {
     expectBenchPlans(db, repo, 'no statistics:');
   });
 
-  it('the same once ANALYZE has left planner statistics (openDatabase runs PRAGMA optimize)', () => {
+  it('the same once ANALYZE has left planner statistics (after a bulk write, or in the background: db/statistics.ts)', () => {
     db.prepare('VACUUM INTO ?').run(tmp.file('plan-analyzed.sqlite')); // the same orders and NP statuses
     const adb = openDatabase(tmp.file('plan-analyzed.sqlite'));
     try {
