@@ -66,6 +66,8 @@ describe('staged CSV import', () => {
     expect(session.orders.getByOrderNo('70042')?.shopMemo).toBe('memo 42');
     // 5,000 new orders into an empty store: written without the indexes, which are all back.
     expect(indexes(session)).toEqual(before);
+    // …with planner statistics for them, written by the worker after its commit.
+    expect(session.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE idx = 'orders_ordered_at'").pluck().get()).toBe(1);
     expect(session.orders.search({ tel: '09010004999', limit: 5 }).rows.map((r) => r.orderNo)).toEqual(['74999']);
     expect(progress.every((p) => p.stageId === staged.stageId)).toBe(true);
     expect(progress.filter((p) => p.phase === 'writing').at(-1)).toMatchObject({ done: 5_000, total: 5_000 });

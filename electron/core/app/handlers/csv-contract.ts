@@ -7,6 +7,7 @@ import type { CsvImportProgress, CsvPreferences } from '../../../../shared/csv';
 import type { CoreContext } from '../context';
 import type { Session } from '../session';
 import { createCsvService, type CsvService } from '../../csv/service';
+import { reloadStatistics } from '../../db/statistics';
 
 export type CsvContractHandlers = Pick<
   Handlers,
@@ -55,6 +56,7 @@ export function csvContractHandlers(ctx: CsvHandlerContext): CsvContractHandlers
           s.db.pragma(`busy_timeout = ${busyTimeout}`);
         }
       });
+      if (!report.cancelled) reloadStatistics(s.db); // the worker refreshed them on its own connection
       changed([...report.insertedOrderIds, ...report.updatedOrders.map((o) => o.orderId), ...report.transactionIds.map((p) => p.orderId)]);
       return report;
     },
