@@ -127,8 +127,15 @@ export async function benchCsvStaged(opts: { count: number; seed?: number }): Pr
         value: round(ms),
         unit: 'ms',
         target: target5s,
-        ok: ms <= target5s && m.peakRssMiB < PEAK_RSS_MIB,
-        detail: { stageMs: round(m.stageMs), commitMs: round(m.commitMs), writeFloorMs: round(writeFloorMs), ordersPerSecond: Math.round(count / (ms / 1000)), peakRssMiB: m.peakRssMiB, peakRssTargetMiB: PEAK_RSS_MIB, progressEvents: m.progressEvents },
+        ok: ms <= target5s,
+        detail: { stageMs: round(m.stageMs), commitMs: round(m.commitMs), writeFloorMs: round(writeFloorMs), ordersPerSecond: Math.round(count / (ms / 1000)), progressEvents: m.progressEvents },
+      },
+      {
+        name: `csv: peak RSS of the process importing ${count} orders (worker included)`,
+        value: m.peakRssMiB,
+        unit: 'MiB',
+        target: PEAK_RSS_MIB,
+        ok: m.peakRssMiB < PEAK_RSS_MIB,
       },
       {
         name: `csv: search latency while importing ${count} orders (p95)`,
