@@ -23,6 +23,8 @@ export interface ImportStagerOptions {
   nativeBinding?: string;
   /** A bundled worker script to run instead of the one beside this module (the bench measures the code as it ships). */
   workerScript?: URL;
+  /** The worker's old-generation limit in MB (default IMPORT_WORKER_HEAP_MB). */
+  heapMb?: number;
 }
 
 /**
@@ -37,8 +39,8 @@ export const IMPORT_WORKER_HEAP_MB = 256;
  * import-worker.ts through tsx's API; in the Electron build it is the csv-import-worker.js emitted beside the
  * main bundle (electron.vite.config.ts).
  */
-function spawnWorker(workerData: ImportWorkerData, script?: URL): Worker {
-  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB } };
+function spawnWorker(workerData: ImportWorkerData, script?: URL, heapMb = IMPORT_WORKER_HEAP_MB): Worker {
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
   if (script) return new Worker(script, options);
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./csv-import-worker.js', here), options);
@@ -64,7 +66,7 @@ export function createImportStager(opts: ImportStagerOptions): ImportStager {
   let committing: string | null = null;
 
   function start(): Worker {
-    const w = spawnWorker({ file: opts.file, nativeBinding: opts.nativeBinding, cancelFlag }, opts.workerScript);
+    const w = spawnWorker({ file: opts.file, nativeBinding: opts.nativeBinding, cancelFlag }, opts.workerScript, opts.heapMb);
     w.on('message', (msg: ImportWorkerMessage) => {
       if ('progress' in msg) {
         progressListeners.get(msg.progress.stageId)?.(msg.progress);

@@ -11,6 +11,7 @@ import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-con
 import { contract } from '../../../shared/contract';
 import type { CsvImportProgress } from '../../../shared/csv';
 import { sampleOrder } from '../store/helpers';
+import { createImportStager } from '../../../electron/core/csv/import-stager';
 import { cp932, csvText, tempDir, testSession } from './helpers';
 
 const tmp = tempDir('atobarai-csv-staged-');
@@ -130,5 +131,20 @@ describe('staged CSV import', () => {
     expect(seen.filter((n) => n === 1).length).toBeGreaterThan(3);
     expect(mapCoreError(busyError)).toMatchObject({ code: 'conflict', message: expect.stringContaining('CSV取込') });
     expect(session.orders.search({ limit: 1 }).total).toBe(20_001);
+  });
+});
+
+describe('a file too large for the import worker', () => {
+  it('when the worker runs out of memory, the stage fails with a Japanese message and nothing is written', { timeout: 60_000 }, async () => {
+    const session = testSession(tmp.file('oom.sqlite'));
+    sessions.push(session);
+    const small = createImportStager({ file: tmp.file('oom.sqlite'), heapMb: 8 });
+    try {
+      const bytes = Buffer.from(file(20_000).dataBase64, 'base64');
+      await expect(small.stage({ fileName: 'big.csv', bytes }, null)).rejects.toThrow(/ファイルが大きすぎて取り込めませんでした/u);
+    } finally {
+      await small.close();
+    }
+    expect(session.orders.count()).toBe(0);
   });
 });
