@@ -371,8 +371,11 @@ export const csvImportPreviewInputSchema = z.object({
 export const csvImportCommitInputSchema = z.object({ stageId, mapping: csvColumnMappingSchema });
 export const csvImportCancelInputSchema = z.object({ stageId });
 
-/** A commit's steps: writing orders (each chunk checked against the store first), linking NP取引IDs. */
-export type CsvImportProgressStep = { phase: 'writing' | 'linking'; done: number; total: number };
+/**
+ * An import's steps: reading the file's orders for a preview (done = orders read so far, total 0: not known until
+ * the end), then the commit's writing orders (each chunk checked against the store first) and linking NP取引IDs.
+ */
+export type CsvImportProgressStep = { phase: 'reading' | 'writing' | 'linking'; done: number; total: number };
 export interface CsvImportProgress extends CsvImportProgressStep {
   stageId: string;
 }

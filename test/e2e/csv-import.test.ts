@@ -46,7 +46,7 @@ describe.skipIf(!executable)('受注CSVの取り込み in a browser (demo mode)'
     await page.locator('[data-test="csv-import-file"] input[type="file"]').setInputFiles({ name: '受注.csv', mimeType: 'text/csv', buffer: shopFile() });
 
     const counts = page.locator('[data-test="csv-import-counts"]');
-    await expect.poll(() => counts.textContent(), { timeout: 60_000 }).toContain(`新規 ${ORDERS}件`);
+    await expect.poll(() => counts.textContent(), { timeout: 60_000 }).toContain(`新規 ${ORDERS.toLocaleString('ja-JP')}件`);
     expect(await counts.textContent()).toContain('取り込めない行 1行');
     expect(await page.locator('[data-test="csv-import-encoding"]').textContent()).toContain('Shift_JIS');
     expect(await page.locator('[data-test="csv-import-rejected"]').textContent()).toContain('受注日');
@@ -54,7 +54,7 @@ describe.skipIf(!executable)('受注CSVの取り込み in a browser (demo mode)'
 
     await page.locator('[data-test="csv-import-commit"]').click();
     const report = page.locator('[data-test="csv-import-report"]');
-    await expect.poll(() => report.textContent(), { timeout: 60_000 }).toContain(`新規 ${ORDERS}件・更新 0件・変更なし 0件を取り込みました。`);
+    await expect.poll(() => report.textContent(), { timeout: 60_000 }).toContain(`新規 ${ORDERS.toLocaleString('ja-JP')}件・更新 0件・変更なし 0件を取り込みました。`);
 
     const imported = await sut.api.searchOrders({ orderNo: { from: '80000', to: '82999' }, limit: 1 });
     expect(imported.total).toBe(ORDERS);

@@ -71,6 +71,8 @@ describe('staged CSV import', () => {
     expect(session.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE idx = 'orders_ordered_at'").pluck().get()).toBe(1);
     expect(session.orders.search({ tel: '09010004999', limit: 5 }).rows.map((r) => r.orderNo)).toEqual(['74999']);
     expect(progress.every((p) => p.stageId === staged.stageId)).toBe(true);
+    // Reading the file for the preview, then for the re-mapping: the orders read so far, after every chunk.
+    expect(progress.filter((p) => p.phase === 'reading').map((p) => p.done)).toEqual([2_000, 4_000, 5_000, 2_000, 4_000, 5_000]);
     expect(progress.filter((p) => p.phase === 'writing').at(-1)).toMatchObject({ done: 5_000, total: 5_000 });
     const writing = progress.filter((p) => p.phase === 'writing').map((p) => p.done);
     expect(writing.length).toBeGreaterThan(1);
