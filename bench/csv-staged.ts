@@ -105,8 +105,8 @@ export async function benchCsvStaged(opts: { count: number; seed?: number }): Pr
     const source = openDatabase(join(dir, 'source.sqlite'));
     const repo = createOrderRepository(source);
     const orders = generateOrders({ seed: opts.seed ?? 7, count });
-    // The write floor: the same orders stored in one transaction with every index kept up row by row (what an
-    // import's commit would cost without its bulk-insert and savepoint savings), on this machine, now.
+    // The write floor: the same orders stored by insertMany in one transaction (a bulk insert too: indexes built
+    // at the end), with nothing to read, validate or unpack — on this machine, now.
     const floorStart = performance.now();
     repo.insertMany(orders, Date.UTC(2026, 10, 28), { parsed: true });
     const writeFloorMs = performance.now() - floorStart;
@@ -127,8 +127,15 @@ export async function benchCsvStaged(opts: { count: number; seed?: number }): Pr
         value: round(ms),
         unit: 'ms',
         target: target5s,
-        ok: ms <= target5s && m.peakRssMiB < PEAK_RSS_MIB,
-        detail: { stageMs: round(m.stageMs), commitMs: round(m.commitMs), writeFloorMs: round(writeFloorMs), ordersPerSecond: Math.round(count / (ms / 1000)), peakRssMiB: m.peakRssMiB, peakRssTargetMiB: PEAK_RSS_MIB, progressEvents: m.progressEvents },
+        ok: ms <= target5s,
+        detail: { stageMs: round(m.stageMs), commitMs: round(m.commitMs), writeFloorMs: round(writeFloorMs), ordersPerSecond: Math.round(count / (ms / 1000)), progressEvents: m.progressEvents },
+      },
+      {
+        name: `csv: peak RSS of the process importing ${count} orders (worker included)`,
+        value: m.peakRssMiB,
+        unit: 'MiB',
+        target: PEAK_RSS_MIB,
+        ok: m.peakRssMiB < PEAK_RSS_MIB,
       },
       {
         name: `csv: search latency while importing ${count} orders (p95)`,

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { normalize, sep } from 'node:path';
 import type { Dispatch } from '../../shared/api-result';
+import { CSV_MAX_BASE64_CHARS } from '../../shared/csv';
 import { confinedPath, mimeTypeOf, resolveRendererFile } from '../static/renderer-files';
 
 export interface HostTarget {
@@ -38,6 +39,8 @@ export interface BrowserHost {
 
 export const TOKEN_HEADER = 'x-atobarai-token';
 const LOOPBACK = '127.0.0.1';
+/** A request body: the largest CSV file as base64 (shared/csv.ts) and room for the rest of the call. */
+const MAX_BODY_BYTES = CSV_MAX_BASE64_CHARS + 1024 * 1024;
 
 export function assertLoopbackHost(host: string): void {
   if (host !== LOOPBACK) {
@@ -85,7 +88,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   assertLoopbackHost(host);
   const token = opts.token ?? randomBytes(24).toString('hex');
   const staticRoot = normalize(opts.staticDir);
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const sseClients = new Set<ServerResponse>();
   let expectedHost = '';
   let origin = '';

@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { CsvImportProgressStep, CsvImportReport } from '../../../shared/csv';
 import { deriveNpStatus } from '../../../shared/np/status';
 import { messageOf } from '../../../shared/error-message';
-import { suspendIndexes } from '../db/bulk-indexes';
+import { isBulkInsert, suspendIndexes } from '../db/bulk-indexes';
 import { refreshStatistics } from '../db/statistics';
 import type { NpService } from '../np/np-service';
 import type { OrderRepository } from '../orders';
@@ -31,18 +31,6 @@ export interface CommitImportOptions {
 }
 
 export type CommitImportResult = CsvImportReport;
-
-/** Below this many new orders the indexes are always kept (building them again costs more than it saves). */
-export const BULK_INSERT_MIN = 5_000;
-
-/**
- * Whether writing `inserts` new orders into a store of `stored` orders goes faster without the secondary
- * indexes (db/bulk-indexes.ts): when the new orders are at least as many as the stored ones, rebuilding the
- * indexes over all rows costs less than updating them once per new order.
- */
-export function isBulkInsert(inserts: number, stored: number, min = BULK_INSERT_MIN): boolean {
-  return inserts >= min && inserts >= stored;
-}
 
 export function commitImport(
   db: Database,

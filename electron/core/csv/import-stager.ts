@@ -10,8 +10,9 @@ import type { CsvColumnMapping, CsvImportPreview, CsvImportProgress, CsvImportRe
 import type { ImportAnswer, ImportRequest, ImportWorkerData, ImportWorkerMessage } from './import-protocol';
 
 export interface ImportStager {
-  stage(file: { fileName: string; bytes: Buffer }, preset: CsvMappingPreset | null): Promise<CsvImportPreview>;
-  preview(stageId: string, opts: { mapping?: CsvColumnMapping; preset: CsvMappingPreset | null }): Promise<CsvImportPreview>;
+  /** Sends the file once; onProgress hears the orders read so far ('reading'). */
+  stage(file: { fileName: string; bytes: Buffer }, preset: CsvMappingPreset | null, onProgress?: (p: CsvImportProgress) => void): Promise<CsvImportPreview>;
+  preview(stageId: string, opts: { mapping?: CsvColumnMapping; preset: CsvMappingPreset | null; onProgress?: (p: CsvImportProgress) => void }): Promise<CsvImportPreview>;
   commit(stageId: string, mapping: CsvColumnMapping, opts: { now: number; siteName: string; defaultCarrierCode?: string | null; onProgress?: (p: CsvImportProgress) => void }): Promise<CsvImportReport>;
   /** Stops the running commit of this stage between two chunks; false when none is running. */
   cancel(stageId: string): boolean;
@@ -23,6 +24,8 @@ export interface ImportStagerOptions {
   nativeBinding?: string;
   /** A bundled worker script to run instead of the one beside this module (the bench measures the code as it ships). */
   workerScript?: URL;
+  /** The worker's old-generation limit in MB (default IMPORT_WORKER_HEAP_MB). */
+  heapMb?: number;
 }
 
 /**
@@ -37,8 +40,8 @@ export const IMPORT_WORKER_HEAP_MB = 256;
  * import-worker.ts through tsx's API; in the Electron build it is the csv-import-worker.js emitted beside the
  * main bundle (electron.vite.config.ts).
  */
-function spawnWorker(workerData: ImportWorkerData, script?: URL): Worker {
-  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB } };
+function spawnWorker(workerData: ImportWorkerData, script?: URL, heapMb = IMPORT_WORKER_HEAP_MB): Worker {
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
   if (script) return new Worker(script, options);
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./csv-import-worker.js', here), options);
@@ -64,7 +67,7 @@ export function createImportStager(opts: ImportStagerOptions): ImportStager {
   let committing: string | null = null;
 
   function start(): Worker {
-    const w = spawnWorker({ file: opts.file, nativeBinding: opts.nativeBinding, cancelFlag }, opts.workerScript);
+    const w = spawnWorker({ file: opts.file, nativeBinding: opts.nativeBinding, cancelFlag }, opts.workerScript, opts.heapMb);
     w.on('message', (msg: ImportWorkerMessage) => {
       if ('progress' in msg) {
         progressListeners.get(msg.progress.stageId)?.(msg.progress);
@@ -96,23 +99,34 @@ export function createImportStager(opts: ImportStagerOptions): ImportStager {
     });
   }
 
+  /** Runs a request of this stage with its progress going to `onProgress` meanwhile. */
+  async function listening<T>(stageId: string, onProgress: ((p: CsvImportProgress) => void) | undefined, run: () => Promise<T>): Promise<T> {
+    if (onProgress) progressListeners.set(stageId, onProgress);
+    try {
+      return await run();
+    } finally {
+      progressListeners.delete(stageId);
+    }
+  }
+
   return {
-    stage(file, preset) {
+    stage(file, preset, onProgress) {
       // The bytes move to the worker (no copy); the stage id names them from now on.
       const bytes = new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-      return request({ op: 'stage', stageId: randomUUID(), fileName: file.fileName, bytes: own, preset }, [own.buffer as ArrayBuffer]);
+      const stageId = randomUUID();
+      return listening(stageId, onProgress, () => request({ op: 'stage', stageId, fileName: file.fileName, bytes: own, preset }, [own.buffer as ArrayBuffer]));
     },
-    preview: (stageId, o) => request({ op: 'preview', stageId, mapping: o.mapping, preset: o.preset }),
+    preview: (stageId, o) => listening(stageId, o.onProgress, () => request({ op: 'preview', stageId, mapping: o.mapping, preset: o.preset })),
     async commit(stageId, mapping, o) {
       if (committing) throw new ApiError({ code: 'refused', message: '別のCSV取込を実行中です。終わってからもう一度取り込んでください。' });
       committing = stageId;
-      if (o.onProgress) progressListeners.set(stageId, o.onProgress);
       try {
-        return await request<CsvImportReport>({ op: 'commit', stageId, mapping, now: o.now, siteName: o.siteName, defaultCarrierCode: o.defaultCarrierCode ?? null });
+        return await listening(stageId, o.onProgress, () =>
+          request<CsvImportReport>({ op: 'commit', stageId, mapping, now: o.now, siteName: o.siteName, defaultCarrierCode: o.defaultCarrierCode ?? null }),
+        );
       } finally {
         committing = null;
-        progressListeners.delete(stageId);
       }
     },
     cancel(stageId) {

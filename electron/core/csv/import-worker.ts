@@ -84,6 +84,7 @@ function preview(stageId: string, s: Stage, bytes: Uint8Array, opts: { mapping?:
       if (sample.length < PREVIEW_SAMPLE) sample.push(summarise(p));
     }
     packed.push(chunk);
+    post({ progress: { stageId, phase: 'reading', done: packed.count, total: 0 } });
   }
   counts.rejected = reading.rejected.length;
   s.last = { mapping: reading.mapping, missingRequired: reading.missingRequired, orders: packed, inserts: counts.insert, rejected: reading.rejected };

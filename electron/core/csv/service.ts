@@ -37,10 +37,15 @@ export interface CsvSession {
   csvImport: ImportStager;
 }
 
+/** How far a preview has read the file (phase 'reading'). */
+export interface ReadingProgress {
+  onProgress?: (p: CsvImportProgress) => void;
+}
+
 export interface CsvService {
   /** Sends the file to the import worker once; the preview (suggested mapping, or the named preset's). */
-  importStage(input: z.output<typeof csvImportStageInputSchema>): Promise<CsvImportPreview>;
-  importPreview(input: z.output<typeof csvImportPreviewInputSchema>): Promise<CsvImportPreview>;
+  importStage(input: z.output<typeof csvImportStageInputSchema>, opts?: ReadingProgress): Promise<CsvImportPreview>;
+  importPreview(input: z.output<typeof csvImportPreviewInputSchema>, opts?: ReadingProgress): Promise<CsvImportPreview>;
   importCommit(
     input: z.output<typeof csvImportCommitInputSchema>,
     opts: { now: number; siteName: string; defaultCarrierCode?: string | null; onProgress?: (p: CsvImportProgress) => void },
@@ -82,8 +87,9 @@ export function createCsvService(s: CsvSession): CsvService {
   }
 
   return {
-    importStage: async ({ file, presetName }) => s.csvImport.stage({ fileName: file.fileName, bytes: fileBytes(file) }, presetFor(presetName)),
-    importPreview: async ({ stageId, mapping, presetName }) => s.csvImport.preview(stageId, { mapping, preset: mapping ? null : presetFor(presetName) }),
+    importStage: async ({ file, presetName }, opts) => s.csvImport.stage({ fileName: file.fileName, bytes: fileBytes(file) }, presetFor(presetName), opts?.onProgress),
+    importPreview: async ({ stageId, mapping, presetName }, opts) =>
+      s.csvImport.preview(stageId, { mapping, preset: mapping ? null : presetFor(presetName), onProgress: opts?.onProgress }),
     importCommit: ({ stageId, mapping }, opts) => s.csvImport.commit(stageId, mapping, opts),
     importCancel: (stageId) => s.csvImport.cancel(stageId),
 

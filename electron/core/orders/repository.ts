@@ -11,6 +11,7 @@ import { buildSearchStatements, choosePagePlan, type SearchStatements } from './
 import { termLookup } from './text-match';
 import type { OrderSearchKeys } from './search-keys';
 import { INSERT_TEXT_SQL, TEXT_COLUMNS } from '../db/migrations/009_search_text';
+import { isBulkInsert, suspendIndexes } from '../db/bulk-indexes';
 import { foldOrderNo } from '../../../shared/search-fold';
 import { ValidationError } from '../../../shared/validation';
 import { ORDER_WRITE_COLUMNS, fromRow, toWriteRow, writeValues, type OrderLineRow, type OrderRow, type SqlValue } from './order-row';
@@ -221,9 +222,14 @@ export function createOrderRepository(db: Database): OrderRepository {
   }
 
   const insertOne = db.transaction((o: OrderInput, now: number): number => insertValid(o, now));
-  const insertAll = db.transaction((inputs: readonly OrderInput[], now: number, parsed: boolean): number[] =>
-    inputs.map((o) => insertValid(parsed ? o : parseOrderInput(o), now)),
-  );
+  // Many new orders into a store with fewer: written without the secondary indexes, which are built again at
+  // the end of the same transaction (db/bulk-indexes.ts).
+  const insertAll = db.transaction((inputs: readonly OrderInput[], now: number, parsed: boolean): number[] => {
+    const restore = isBulkInsert(inputs.length, countOrders.get() as number) ? suspendIndexes(db, ['orders']) : null;
+    const ids = inputs.map((o) => insertValid(parsed ? o : parseOrderInput(o), now));
+    restore?.();
+    return ids;
+  });
   const updateOne = db.transaction((id: number, o: OrderInput, now: number): void => {
     try {
       const values = writeValues(toWriteRow(o, orderTotal(o), now));

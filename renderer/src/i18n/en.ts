@@ -350,6 +350,7 @@ export const en: MessageSchema = {
     close: 'Close',
     cancelImport: 'Stop',
     progress: {
+      reading: 'Reading and checking the orders of the file ({done})…',
       writing: 'Writing orders ({done} / {total})',
       linking: 'Linking NP transaction IDs ({done} / {total})',
     },

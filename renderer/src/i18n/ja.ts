@@ -341,6 +341,7 @@ export const ja = {
     close: '閉じる',
     cancelImport: '中止',
     progress: {
+      reading: 'ファイルの注文を読み取って確認しています（{done}件）…',
       writing: '注文を書き込んでいます（{done} / {total}件）',
       linking: 'NP取引IDを紐付けています（{done} / {total}件）',
     },

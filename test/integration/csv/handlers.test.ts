@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-contract';
 import type { Session } from '../../../electron/core/app/session';
 import { contract } from '../../../shared/contract';
+import { CSV_MAX_BASE64_CHARS, csvFilePayloadSchema } from '../../../shared/csv';
 import type { NpClient } from '../../../electron/core/np/client';
 import { startTestSandbox, testClient, type TestSandbox } from '../np/helpers';
 import { cp932, csvText, tempDir, testSession } from './helpers';
@@ -76,5 +77,14 @@ describe('CSV contract handlers', () => {
     // the reported order is 発送済み with its 発送日; the refused one is untouched
     expect(session.orders.get(one)).toMatchObject({ status: 'shipped', shippedAt: NOW, carrierCode: '59010', slipNo: '123456789012' });
     expect(session.orders.getByOrderNo('2')).toMatchObject({ shippedAt: null, slipNo: '' });
+  });
+});
+
+describe('the file payload', () => {
+  it('carries a 100,000-order file (85–100 MB) and names the limit in Japanese beyond 256 MB', () => {
+    const base64Of = (mb: number) => 'A'.repeat(Math.ceil((mb * 1024 * 1024 * 4) / 3));
+    expect(csvFilePayloadSchema.safeParse({ fileName: '受注.csv', dataBase64: base64Of(100) }).success).toBe(true);
+    const tooBig = csvFilePayloadSchema.safeParse({ fileName: '受注.csv', dataBase64: 'A'.repeat(CSV_MAX_BASE64_CHARS + 1) });
+    expect(tooBig.error?.issues.map((i) => i.message)).toEqual(['ファイルが大きすぎます（256MBまで）']);
   });
 });

@@ -11,6 +11,7 @@ import { csvContractHandlers } from '../../../electron/core/app/handlers/csv-con
 import { contract } from '../../../shared/contract';
 import type { CsvImportProgress } from '../../../shared/csv';
 import { sampleOrder } from '../store/helpers';
+import { createImportStager } from '../../../electron/core/csv/import-stager';
 import { cp932, csvText, tempDir, testSession } from './helpers';
 
 const tmp = tempDir('atobarai-csv-staged-');
@@ -70,6 +71,8 @@ describe('staged CSV import', () => {
     expect(session.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE idx = 'orders_ordered_at'").pluck().get()).toBe(1);
     expect(session.orders.search({ tel: '09010004999', limit: 5 }).rows.map((r) => r.orderNo)).toEqual(['74999']);
     expect(progress.every((p) => p.stageId === staged.stageId)).toBe(true);
+    // Reading the file for the preview, then for the re-mapping: the orders read so far, after every chunk.
+    expect(progress.filter((p) => p.phase === 'reading').map((p) => p.done)).toEqual([2_000, 4_000, 5_000, 2_000, 4_000, 5_000]);
     expect(progress.filter((p) => p.phase === 'writing').at(-1)).toMatchObject({ done: 5_000, total: 5_000 });
     const writing = progress.filter((p) => p.phase === 'writing').map((p) => p.done);
     expect(writing.length).toBeGreaterThan(1);
@@ -130,5 +133,20 @@ describe('staged CSV import', () => {
     expect(seen.filter((n) => n === 1).length).toBeGreaterThan(3);
     expect(mapCoreError(busyError)).toMatchObject({ code: 'conflict', message: expect.stringContaining('CSV取込') });
     expect(session.orders.search({ limit: 1 }).total).toBe(20_001);
+  });
+});
+
+describe('a file too large for the import worker', () => {
+  it('when the worker runs out of memory, the stage fails with a Japanese message and nothing is written', { timeout: 60_000 }, async () => {
+    const session = testSession(tmp.file('oom.sqlite'));
+    sessions.push(session);
+    const small = createImportStager({ file: tmp.file('oom.sqlite'), heapMb: 8 });
+    try {
+      const bytes = Buffer.from(file(20_000).dataBase64, 'base64');
+      await expect(small.stage({ fileName: 'big.csv', bytes }, null)).rejects.toThrow(/ファイルが大きすぎて取り込めませんでした/u);
+    } finally {
+      await small.close();
+    }
+    expect(session.orders.count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { orderTotal } from '../../../shared/order';
 import { ValidationError } from '../../../shared/validation';
 import { parseOrderInput } from '../../../shared/order-schema';
 import { sampleOrder, tempDir } from './helpers';
+import { generateOrders } from '../../../electron/core/demo';
 
 const tmp = tempDir();
 let db: Database;
@@ -165,5 +166,25 @@ describe('insertMany within the caller\'s transaction (the CSV import)', () => {
     expect(repo.search({ name: sampleOrder().customer.name.slice(0, 2), limit: 5 }).total).toBe(2); // text index written too
     db.exec('ROLLBACK');
     expect(repo.count()).toBe(0);
+  });
+});
+
+describe('insertMany of many orders into a smaller store (indexes built again at the end)', () => {
+  it('keeps every index, answers searches through them, and a failure part way leaves the store and indexes as they were', () => {
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const before = indexes();
+    const inputs = generateOrders({ seed: 5, count: 5_000 });
+    repo.insertMany(inputs, NOW);
+    expect(indexes()).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM orders WHERE status = 'new' ORDER BY ordered_at DESC LIMIT 5").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/orders_status/u);
+    expect(repo.search({ orderNo: { from: inputs[4_999]!.orderNo, to: inputs[4_999]!.orderNo }, limit: 5 }).total).toBe(1);
+
+    const more = generateOrders({ seed: 6, count: 6_000 }).map((o, i) => ({ ...o, orderNo: `X${i}` }));
+    more[5_999] = { ...more[5_999]!, orderNo: inputs[0]!.orderNo }; // already stored: the whole batch is refused
+    expect(() => repo.insertMany(more, NOW)).toThrow(/すでに登録されています/u);
+    expect(repo.count()).toBe(5_000);
+    expect(indexes()).toEqual(before);
   });
 });

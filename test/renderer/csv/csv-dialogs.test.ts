@@ -209,6 +209,27 @@ describe('CsvImportDialog while importing', { timeout: 20_000 }, () => {
     expect(w.emitted('imported')).toBeUndefined();
   });
 
+  it('says how many orders of a large file it has read while the preview is being made', async () => {
+    const STAGE = '0b7e3f0a-1c2d-4e5f-8a9b-abcdefabcdef';
+    const base = { stageId: STAGE, fileName: 'big.csv', encoding: 'utf8' as const, headers: ['注文番号'], sampleRows: [], mapping: { orderNo: [0] }, suggestedMapping: { orderNo: [0] }, presetName: null, presetMissingHeaders: [], missingRequired: [], dataRows: 100_000, counts: { insert: 100_000, update: 0, unchanged: 0, rejected: 0 }, rejected: [], sample: [] };
+    let finish: ((p: CsvImportPreview) => void) | null = null;
+    const t = useMemoryTransport({
+      csvPresets: () => ({ presets: [], exportEncoding: 'cp932' }),
+      csvImportStage: () => new Promise<CsvImportPreview>((r) => (finish = r)),
+    });
+    const w = mountApp(CsvImportDialog, { props: { modelValue: false } });
+    await w.setProps({ modelValue: true });
+    await settle();
+    await pickFile(w, '[data-test="csv-import-file"]', new Uint8Array([0x61]), 'big.csv');
+    t.emit('csvImportProgress', { stageId: STAGE, phase: 'reading', done: 42_000, total: 0 });
+    await settle(5);
+    expect(textIn('[data-test="csv-import-reading"]')).toContain('ファイルの注文を読み取って確認しています（42,000件）');
+    finish!(base);
+    await settle(10);
+    expect(document.querySelector('[data-test="csv-import-reading"]')).toBeNull();
+    expect(textIn('[data-test="csv-import-counts"]')).toContain('新規 100,000件');
+  });
+
   it('speaks English in the English UI', async () => {
     useMemoryTransport({ csvPresets: () => ({ presets: [], exportEncoding: 'cp932' }) });
     const w = mountApp(CsvImportDialog, { props: { modelValue: false }, global: { plugins: [createAppI18n('en')] } });

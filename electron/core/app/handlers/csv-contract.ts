@@ -42,8 +42,8 @@ export function csvContractHandlers(ctx: CsvHandlerContext): CsvContractHandlers
   const preferences = (s: Session, presets: CsvPreferences['presets']): CsvPreferences => ({ presets, exportEncoding: s.settings.get().csvEncoding });
 
   return {
-    csvImportStage: (input) => service().csv.importStage(input),
-    csvImportPreview: (input) => service().csv.importPreview(input),
+    csvImportStage: (input) => service().csv.importStage(input, { onProgress: ctx.importProgress }),
+    csvImportPreview: (input) => service().csv.importPreview(input, { onProgress: ctx.importProgress }),
     csvImportCommit: async (input) => {
       const { s, csv } = service();
       // No sync overlaps the import's transaction: a sync asked for meanwhile starts after it.
