@@ -1,5 +1,5 @@
 /** 「NP未登録を確認して再登録」: only after the double-charge warning is confirmed, for the selected orders. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import NpSettleActions from '../../renderer/src/features/orders/NpSettleActions.vue';
 import { useOrderListStore } from '../../renderer/src/stores/order-list';
 import { freshPinia, mountApp, settle, useMemoryTransport } from './helpers';
@@ -39,6 +39,17 @@ describe('NpSettleActions', () => {
     buttonIn(document.body, '再登録する').click();
     await settle(10);
     expect(t.calls.find((c) => c.method === 'npReregisterAmbiguous')?.input).toEqual({ orderIds: [1, 2, 3], confirmedNotAtNp: true });
-    expect(document.body.querySelector('[data-test="bulk-result"]')?.textContent).toContain('登録されたか不明」の受注ではない');
+    // The result dialog is a chunk of its own, loaded with the first results.
+    await vi.waitFor(() => expect(document.body.querySelector('[data-test="bulk-result"]')?.textContent).toContain('登録されたか不明」の受注ではない'));
+  });
+
+  it('loads the NP取引ID attach dialog at its first opening, not with the list', async () => {
+    useMemoryTransport({ searchOrders: () => ({ rows: [], total: 0, offset: 0 }) as never });
+    mountApp(NpSettleActions);
+    await settle();
+    expect(document.body.textContent).not.toContain('NPの加盟店管理画面からダウンロードした取引一覧のCSV');
+    document.body.querySelector<HTMLButtonElement>('[data-test="np-id-attach"]')!.click();
+    await vi.waitFor(() => expect(document.body.querySelector('[data-test="np-id-attach-dialog"]')?.textContent).toContain('NPの加盟店管理画面からダウンロードした取引一覧のCSV'));
+    expect(document.body.textContent).toContain('NP取引IDの一括紐付け');
   });
 });
