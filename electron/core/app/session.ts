@@ -28,6 +28,11 @@ export interface Session {
   settings: SettingsStore;
   /** The staged CSV import (its worker has its own connection on the same file). */
   csvImport: ImportStager;
+  /**
+   * After a bulk write (a CSV import): planner statistics made stale are refreshed in the background on this
+   * connection, one index per step (db/statistics.ts); resolves with the steps taken.
+   */
+  refreshStatistics(): Promise<number>;
   /** Stops the timer, waits for a running sync (at most closeWaitMs), closes the database. */
   close(): Promise<void>;
 }
@@ -86,6 +91,7 @@ export function openSession(opts: SessionOptions): Session {
     sync,
     settings,
     csvImport,
+    refreshStatistics: () => statistics?.runNow() ?? Promise.resolve(0),
     async close() {
       compactor.stop();
       statistics?.stop();

@@ -12,7 +12,6 @@ import type { CsvImportProgressStep, CsvImportReport } from '../../../shared/csv
 import { deriveNpStatus } from '../../../shared/np/status';
 import { messageOf } from '../../../shared/error-message';
 import { isBulkInsert, suspendIndexes } from '../db/bulk-indexes';
-import { refreshStatistics } from '../db/statistics';
 import type { NpService } from '../np/np-service';
 import type { OrderRepository } from '../orders';
 import { emptyImportReport, importSteps, type ImportSource } from './import-orders';
@@ -62,9 +61,6 @@ export function commitImport(
       const step = steps.next();
       if (step.done) {
         db.exec('COMMIT');
-        // Planner statistics where the import made them stale (the rebuilt indexes of a bulk insert have none):
-        // one index per short transaction, after the commit (db/statistics.ts). The app's connection reloads them.
-        refreshStatistics(db);
         return step.value;
       }
       opts.onProgress?.(step.value);

@@ -56,6 +56,13 @@ describe('staged CSV import', () => {
   it('stages once, re-maps by stage id, commits with progress after every chunk', { timeout: 60_000 }, async () => {
     const { session, handlers, progress } = setup();
     const before = indexes(session);
+    const refreshes: Promise<number>[] = [];
+    const refresh = session.refreshStatistics;
+    session.refreshStatistics = () => {
+      const run = refresh();
+      refreshes.push(run);
+      return run;
+    };
     const staged = await handlers.csvImportStage(contract.csvImportStage.input.parse({ file: file(5_000) }));
     expect(staged).toMatchObject({ dataRows: 5_000, counts: { insert: 5_000 } });
     expect(staged.mapping.shopMemo).toBeUndefined();
@@ -67,7 +74,9 @@ describe('staged CSV import', () => {
     expect(session.orders.getByOrderNo('70042')?.shopMemo).toBe('memo 42');
     // 5,000 new orders into an empty store: written without the indexes, which are all back.
     expect(indexes(session)).toEqual(before);
-    // …with planner statistics for them, written by the worker after its commit.
+    // …and planner statistics for them, refreshed in the background after the commit.
+    expect(refreshes).toHaveLength(1);
+    expect(await refreshes[0]).toBeGreaterThan(0);
     expect(session.db.prepare("SELECT count(*) FROM sqlite_stat1 WHERE idx = 'orders_ordered_at'").pluck().get()).toBe(1);
     expect(session.orders.search({ tel: '09010004999', limit: 5 }).rows.map((r) => r.orderNo)).toEqual(['74999']);
     expect(progress.every((p) => p.stageId === staged.stageId)).toBe(true);
