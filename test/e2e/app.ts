@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startWebApp, type WebApp } from '../../electron/web/app';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import type { Api } from '../../shared/contract';
 
 export interface AppUnderTest {
@@ -98,4 +100,28 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
     if (m.type() === 'error' && !m.text().includes('frame-ancestors')) errors.push(m.text());
   });
   return { page, errors };
+}
+
+/** The app in demo mode and a Japanese page in Chromium: started before the file's tests, stopped after them. */
+export interface AppInBrowser {
+  sut: AppUnderTest;
+  browser: Browser;
+  page: Page;
+  /** Page errors and console errors collected so far (openPage). */
+  errors: string[];
+}
+
+/** Registers the hooks that start and stop an AppInBrowser; its fields are set once the tests run. */
+export function appInBrowser(executable: string, opts: { viewport: { width: number; height: number }; demoOrders?: number }): AppInBrowser {
+  const app = {} as AppInBrowser;
+  beforeAll(async () => {
+    app.sut = await startApp({ demoOrders: opts.demoOrders });
+    app.browser = await launchChromium(executable);
+    Object.assign(app, await openPage(app.browser, opts.viewport));
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.sut?.stop();
+  });
+  return app;
 }

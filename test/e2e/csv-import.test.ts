@@ -5,10 +5,9 @@
  * says what was imported and the list shows the new orders. A screenshot of the preview goes to test-results/.
  */
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserOrSkip, launchChromium } from './browser';
-import { openPage, screenshot, startApp, type AppUnderTest } from './app';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip } from './browser';
+import { appInBrowser, screenshot } from './app';
 
 const executable = browserOrSkip();
 const ORDERS = 3_000;
@@ -23,43 +22,29 @@ function shopFile(): Buffer {
 }
 
 describe.skipIf(!executable)('受注CSVの取り込み in a browser (demo mode)', () => {
-  let sut: AppUnderTest;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    sut = await startApp({ demoOrders: 20 });
-    browser = await launchChromium(executable!);
-    ({ page, errors: pageErrors } = await openPage(browser, { width: 1440, height: 900 }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sut?.stop();
-  });
+  const app = appInBrowser(executable!, { viewport: { width: 1440, height: 900 }, demoOrders: 20 });
 
   it('previews a Shift_JIS file of 3,000 orders, imports it, and the list shows them', { timeout: 120_000 }, async () => {
-    await page.goto(sut.url);
-    const before = (await sut.api.searchOrders({ limit: 1 })).total;
-    await page.locator('[data-test="csv-import"]').click();
-    await page.locator('[data-test="csv-import-file"] input[type="file"]').setInputFiles({ name: '受注.csv', mimeType: 'text/csv', buffer: shopFile() });
+    await app.page.goto(app.sut.url);
+    const before = (await app.sut.api.searchOrders({ limit: 1 })).total;
+    await app.page.locator('[data-test="csv-import"]').click();
+    await app.page.locator('[data-test="csv-import-file"] input[type="file"]').setInputFiles({ name: '受注.csv', mimeType: 'text/csv', buffer: shopFile() });
 
-    const counts = page.locator('[data-test="csv-import-counts"]');
+    const counts = app.page.locator('[data-test="csv-import-counts"]');
     await expect.poll(() => counts.textContent(), { timeout: 60_000 }).toContain(`新規 ${ORDERS.toLocaleString('ja-JP')}件`);
     expect(await counts.textContent()).toContain('取り込めない行 1行');
-    expect(await page.locator('[data-test="csv-import-encoding"]').textContent()).toContain('Shift_JIS');
-    expect(await page.locator('[data-test="csv-import-rejected"]').textContent()).toContain('受注日');
-    await screenshot(page, 'csv-import-preview.png');
+    expect(await app.page.locator('[data-test="csv-import-encoding"]').textContent()).toContain('Shift_JIS');
+    expect(await app.page.locator('[data-test="csv-import-rejected"]').textContent()).toContain('受注日');
+    await screenshot(app.page, 'csv-import-preview.png');
 
-    await page.locator('[data-test="csv-import-commit"]').click();
-    const report = page.locator('[data-test="csv-import-report"]');
+    await app.page.locator('[data-test="csv-import-commit"]').click();
+    const report = app.page.locator('[data-test="csv-import-report"]');
     await expect.poll(() => report.textContent(), { timeout: 60_000 }).toContain(`新規 ${ORDERS.toLocaleString('ja-JP')}件・更新 0件・変更なし 0件を取り込みました。`);
 
-    const imported = await sut.api.searchOrders({ orderNo: { from: '80000', to: '82999' }, limit: 1 });
+    const imported = await app.sut.api.searchOrders({ orderNo: { from: '80000', to: '82999' }, limit: 1 });
     expect(imported.total).toBe(ORDERS);
-    expect((await sut.api.searchOrders({ limit: 1 })).total).toBe(before + ORDERS);
-    await expect.poll(() => page.locator('[data-test="hits"]').textContent()).toContain((before + ORDERS).toLocaleString('ja-JP'));
-    expect(pageErrors).toEqual([]);
+    expect((await app.sut.api.searchOrders({ limit: 1 })).total).toBe(before + ORDERS);
+    await expect.poll(() => app.page.locator('[data-test="hits"]').textContent()).toContain((before + ORDERS).toLocaleString('ja-JP'));
+    expect(app.errors).toEqual([]);
   });
 });
