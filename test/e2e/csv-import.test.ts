@@ -35,6 +35,7 @@ describe.skipIf(!executable)('受注CSVの取り込み in a browser (demo mode)'
     expect(await counts.textContent()).toContain('取り込めない行 1行');
     expect(await app.page.locator('[data-test="csv-import-encoding"]').textContent()).toContain('Shift_JIS');
     expect(await app.page.locator('[data-test="csv-import-rejected"]').textContent()).toContain('受注日');
+    await counts.scrollIntoViewIfNeeded();
     await screenshot(app.page, 'csv-import-preview.png');
 
     await app.page.locator('[data-test="csv-import-commit"]').click();

@@ -53,7 +53,7 @@ export function commitImport(
     },
     chunkSize: opts.chunkSize,
     defaultCarrierCode: opts.defaultCarrierCode,
-    aroundInserts: (fileOrders) => (isBulkInsert(opts.expectedInserts ?? fileOrders, orders.count(), opts.bulkInsertMin) ? suspendIndexes(db, ['orders', 'order_lines']) : null),
+    aroundInserts: (fileOrders) => (isBulkInsert(opts.expectedInserts ?? fileOrders, () => orders.count(), opts.bulkInsertMin) ? suspendIndexes(db, ['orders', 'order_lines']) : null),
   });
   db.exec('BEGIN IMMEDIATE');
   try {

@@ -119,15 +119,17 @@ export function sourceOf(parsed: ParsedOrderCsv): ImportSource {
   return { mapping: parsed.mapping, orders: parsed.orders, total: parsed.orders.length, rejected: parsed.rejected };
 }
 
-/** The next `size` items of an iterator (fewer at its end). */
-export function takeChunk<T>(it: Iterator<T>, size: number): T[] {
-  const out: T[] = [];
-  while (out.length < size) {
-    const next = it.next();
-    if (next.done) break;
-    out.push(next.value);
+/** The items in arrays of `size` (the last one shorter), read as they are asked for. */
+export function* inChunks<T>(items: Iterable<T>, size: number): Generator<T[], void, undefined> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
   }
-  return out;
+  if (chunk.length) yield chunk;
 }
 
 export function summarise(plan: PlannedOrder): CsvImportOrderSummary {
@@ -193,8 +195,7 @@ export function* importSteps(repo: ImportRepository, source: ImportSource, now: 
   const handled: Handled[] = [];
   let done = 0;
   let afterInserts: (() => void) | null | undefined;
-  const orders = source.orders[Symbol.iterator]();
-  for (let chunk = takeChunk(orders, chunkSize); chunk.length; chunk = takeChunk(orders, chunkSize)) {
+  for (const chunk of inChunks(source.orders, chunkSize)) {
     const plan = planImport(repo, chunk, source.mapping);
     const inserts = plan.filter((p) => p.action === 'insert');
     if (inserts.length && afterInserts === undefined) afterInserts = opts.aroundInserts?.(source.total) ?? null;

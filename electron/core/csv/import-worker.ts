@@ -13,7 +13,7 @@ import { messageOf } from '../../../shared/error-message';
 import { createNpService } from '../np/np-service';
 import { createOrderRepository } from '../orders';
 import { commitImport } from './import-commit';
-import { IMPORT_CHUNK, planImport, summarise, takeChunk } from './import-orders';
+import { IMPORT_CHUNK, inChunks, planImport, summarise } from './import-orders';
 import { resolveMapping, sameMapping } from './headers';
 import { PackedOrders, packFile, unpackFile } from './packed-orders';
 import { readStagedOrders, stageCsv, type StagedCsv } from './parse-orders';
@@ -77,8 +77,7 @@ function preview(stageId: string, s: Stage, bytes: Uint8Array, opts: { mapping?:
   const counts = { insert: 0, update: 0, unchanged: 0, rejected: 0 };
   const sample: CsvImportOrderSummary[] = [];
   const packed = new PackedOrders();
-  const orders = reading.orders[Symbol.iterator]();
-  for (let chunk = takeChunk(orders, IMPORT_CHUNK); chunk.length; chunk = takeChunk(orders, IMPORT_CHUNK)) {
+  for (const chunk of inChunks(reading.orders, IMPORT_CHUNK)) {
     for (const p of planImport(repo, chunk, reading.mapping)) {
       counts[p.action]++;
       if (sample.length < PREVIEW_SAMPLE) sample.push(summarise(p));

@@ -49,7 +49,6 @@ export interface DecodedCsv {
  * tab and line breaks stay) are removed: no field of an order may hold them and NP refuses them.
  */
 export function decodeCsv(buf: Uint8Array): DecodedCsv {
-  refuseUtf16(buf);
   const encoding = detectEncoding(buf);
   return { text: [...decodedPieces(buf, encoding, Infinity)].join(''), encoding };
 }

@@ -225,7 +225,7 @@ export function createOrderRepository(db: Database): OrderRepository {
   // Many new orders into a store with fewer: written without the secondary indexes, which are built again at
   // the end of the same transaction (db/bulk-indexes.ts).
   const insertAll = db.transaction((inputs: readonly OrderInput[], now: number, parsed: boolean): number[] => {
-    const restore = isBulkInsert(inputs.length, countOrders.get() as number) ? suspendIndexes(db, ['orders']) : null;
+    const restore = isBulkInsert(inputs.length, () => countOrders.get() as number) ? suspendIndexes(db, ['orders']) : null;
     const ids = inputs.map((o) => insertValid(parsed ? o : parseOrderInput(o), now));
     restore?.();
     return ids;
