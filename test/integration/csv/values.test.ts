@@ -7,7 +7,7 @@ import { formatTel, formatZip } from '../../../shared/tel-zip-format';
 import { formatDateTime, parseDate, parseDateTime, parseGender, parsePaymentMethod, parseQuantity, parseYen } from '../../../electron/core/csv/values';
 import { toKatakana, widenKana } from '../../../shared/kana';
 import { toCp932Text } from '../../../electron/core/csv/cp932';
-import { headerKey, suggestMapping } from '../../../electron/core/csv/headers';
+import { headerKey, sameMapping, suggestMapping } from '../../../electron/core/csv/headers';
 import { neutraliseFormula, restoreFormula } from '../../../electron/core/csv/formula';
 
 const JST = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h - 9, mi, s);
@@ -131,5 +131,17 @@ describe('headers', () => {
       'line.quantity': [18],
       npTransactionId: [19],
     });
+  });
+});
+
+describe('mappings', () => {
+  it('are the same whatever order their fields were set in (the commit reuses the preview\'s orders only then)', () => {
+    const headers = ['注文番号', '受注日', '支払方法', 'お名前', '送料'];
+    const suggested = suggestMapping(headers);
+    const reordered = Object.fromEntries(Object.entries(suggested).reverse());
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(suggested)); // what the old compare tripped on
+    expect(sameMapping(reordered, suggested)).toBe(true);
+    expect(sameMapping({ ...suggested, shippingFee: [] }, suggested)).toBe(false);
+    expect(sameMapping({ ...suggested, orderNo: [1] }, suggested)).toBe(false);
   });
 });
