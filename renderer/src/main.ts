@@ -2,6 +2,7 @@
  * The renderer's entry: Pinia, vue-i18n (Japanese first), Element Plus (the components we use), the bundled Noto Sans JP (served from
  * 'self', as the CSP demands) and the base styles.
  */
+import './prefetch-first-page'; // first: the core answers while the rest loads
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import 'element-plus/dist/index.css';

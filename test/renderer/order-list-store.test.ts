@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OrderListRow, OrderSearchCriteria, OrderSearchResult } from '../../shared/search';
 import { BULK_MAX, MAX_PAGES, PAGE_SIZE, useOrderListStore } from '../../renderer/src/stores/order-list';
+import { prefetchFirstPage } from '../../renderer/src/stores/first-page';
 import { freshPinia, useMemoryTransport, type MemoryTransport } from './helpers';
 
 function row(i: number, suffix = ''): OrderListRow {
@@ -162,5 +163,44 @@ describe('order list store', () => {
     await s.refresh();
     expect(s.error).toBe('データベースを読み込めません');
     expect(s.total).toBe(10);
+  });
+});
+
+describe('the first page asked for at launch (stores/first-page.ts)', () => {
+  it('is the answer of the list’s first search — one call to the core, not two', async () => {
+    const t = useMemoryTransport({ searchOrders: pagedSearch(() => 1_000) });
+    prefetchFirstPage(); // main.ts, before the app mounts
+    expect(searches(t)).toHaveLength(1);
+    const s = useOrderListStore();
+    await s.search({});
+    expect(searches(t)).toHaveLength(1);
+    expect(searches(t)[0]).toEqual({ sort: { key: 'orderedAt', dir: 'desc' }, offset: 0, limit: PAGE_SIZE });
+    expect(s.total).toBe(1_000);
+    expect(s.rowAt(0)?.orderNo).toBe('100000');
+    await s.search({}); // a later search asks the core again
+    expect(searches(t)).toHaveLength(2);
+  });
+
+  it('is not used for a first search with other criteria (a queue applied before it arrived)', async () => {
+    const t = useMemoryTransport({ searchOrders: pagedSearch(() => 1_000) });
+    prefetchFirstPage();
+    const s = useOrderListStore();
+    await s.search({ npStatuses: ['ok'] });
+    expect(searches(t)).toHaveLength(2);
+    expect(searches(t)[1]).toMatchObject({ npStatuses: ['ok'], offset: 0 });
+    await s.search({}); // taken once: the launch's answer is not reused later
+    expect(searches(t)).toHaveLength(3);
+  });
+
+  it('lets the list show the core’s error when the early ask failed', async () => {
+    useMemoryTransport({
+      searchOrders: () => {
+        throw new Error('データベースがロックされています');
+      },
+    });
+    prefetchFirstPage();
+    const s = useOrderListStore();
+    await s.search({});
+    expect(s.error).toContain('ロック');
   });
 });

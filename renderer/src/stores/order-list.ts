@@ -9,30 +9,24 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { api } from '../api/client';
-import type { OrderListRow, OrderSearchCriteria, OrderSortKey } from '../../../shared/search';
+import type { OrderListRow, OrderSearchCriteria } from '../../../shared/search';
 import { SEARCH_LIMIT_MAX } from '../../../shared/search';
 import { messageOf } from '../../../shared/error-message';
+import { DEFAULT_SORT, PAGE_SIZE, listCriteria, takeFirstPage, type SearchFilters, type SortState } from './first-page';
 
-export const PAGE_SIZE = 200;
 export const MAX_PAGES = 25;
 /** queueNpBulk takes at most this many orders. */
 export const BULK_MAX = 10_000;
 export const REFRESH_DELAY_MS = 300;
 
-export type SearchFilters = Omit<OrderSearchCriteria, 'sort' | 'offset' | 'limit'>;
-export interface SortState {
-  key: OrderSortKey;
-  dir: 'asc' | 'desc';
-}
+export { PAGE_SIZE, type SearchFilters, type SortState };
 export interface RowSlot {
   key: number;
 }
 
-const DEFAULT_SORT: SortState = { key: 'orderedAt', dir: 'desc' };
-
 /**
  * The table's placeholders: `count` of them, shared between searches. Only as many as the table is given (at most
- * the scaled scroll's window, 312,500 rows), never one per match: a million objects cost the first rows at a
+ * the scaled scroll's window, 111,111 rows), never one per match: a million objects cost the first rows at a
  * million orders a GC pause.
  */
 const slotPool: RowSlot[] = [];
@@ -66,7 +60,7 @@ export const useOrderListStore = defineStore('orderList', () => {
   const selectedCount = computed(() => selected.value.size);
 
   function criteriaFor(offset: number, limit: number): OrderSearchCriteria {
-    return { ...filters.value, sort: { ...sort.value }, offset, limit };
+    return listCriteria(filters.value, sort.value, offset, limit);
   }
 
   function setTotal(n: number): void {
@@ -89,8 +83,8 @@ export const useOrderListStore = defineStore('orderList', () => {
     const running = inflight.get(page);
     if (running) return running;
     const gen = generation;
-    const job = api
-      .searchOrders(criteriaFor(page * PAGE_SIZE, PAGE_SIZE))
+    const criteria = criteriaFor(page * PAGE_SIZE, PAGE_SIZE);
+    const job = (takeFirstPage(criteria) ?? api.searchOrders(criteria))
       .then((res) => {
         if (gen !== generation) return;
         pages.delete(page);
