@@ -173,10 +173,15 @@ describe('search form folded', () => {
   it('is one line by default, opens 詳細な条件 on demand and remembers it', async () => {
     const w = mountForm();
     const more = () => w.find('#search-more').element as HTMLElement;
-    expect(more().style.display).toBe('none');
+    // Folded at launch, 詳細な条件 is not even built (the first screen's cost); opened, it is, and stays.
+    expect(w.find('#search-more').exists()).toBe(false);
     expect(w.find('input[name="orderNoFrom"]').isVisible()).toBe(true);
     await w.find('[data-test="search-more"]').trigger('click');
     expect(more().style.display).toBe('');
+    expect(w.find('input[name="kana"]').exists()).toBe(true);
+    await w.find('[data-test="search-more"]').trigger('click');
+    expect(more().style.display).toBe('none');
+    await w.find('[data-test="search-more"]').trigger('click');
     expect(localStorage.getItem('atobarai.searchForm.expanded')).toBe('1');
     w.unmount();
     const again = mountForm();

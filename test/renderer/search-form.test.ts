@@ -15,6 +15,8 @@ const mountApp = (c: typeof SearchForm) => mountWithPlugins(c, { global: { stubs
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  // Opened: 「詳細な条件」 is built only once opened (day-work.test.ts covers the folded form).
+  localStorage.setItem('atobarai.searchForm.expanded', '1');
   freshPinia();
 });
 
