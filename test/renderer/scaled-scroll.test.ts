@@ -1,14 +1,14 @@
 /**
  * The scroll mapping of a list taller than the browser can lay out (renderer/src/features/orders/scaled-scroll.ts):
- * with 1,000,000 rows of 48 px (48 million px, past Chromium's ~33.5 million), End reaches the last row, the
+ * with 1,000,000 rows of 36 px (36 million px, past Chromium's ~33.5 million), End reaches the last row, the
  * scrollbar maps to the whole list (thumb at the bottom = last rows, halfway = middle), wheel steps move the rows
  * pixel for pixel, and every position keeps the virtual table inside the browser's limit.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_SCROLL_PX, ScaledScroll } from '../../renderer/src/features/orders/scaled-scroll';
 
-const ROW = 48;
-const VIEWPORT = 816; // 17 rows
+const ROW = 36; // OrderTable.vue's row height
+const VIEWPORT = 612; // 17 rows
 const CHROMIUM_MAX_PX = 33_554_428;
 
 function million(): ScaledScroll {
@@ -56,7 +56,8 @@ describe('scaled scroll over 1,000,000 rows', () => {
       expect(s.onScroll(top).setTop).toBeUndefined(); // a drag is not corrected
       const [first, last] = onScreen(s, top);
       const expected = fraction * (1_000_000 - VIEWPORT / ROW);
-      expect(Math.abs(first - expected), `fraction ${fraction}`).toBeLessThanOrEqual(1);
+      // Within two rows: one px of the table's scroll is 9 px of the list here (36 million px in a 4 million px window).
+      expect(Math.abs(first - expected), `fraction ${fraction}`).toBeLessThanOrEqual(2);
       if (fraction === 1) expect(last).toBe(999_999);
     }
   });

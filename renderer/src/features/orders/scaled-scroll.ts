@@ -10,8 +10,13 @@
  * Pure arithmetic (no DOM): OrderTable's composable (use-scaled-scroll.ts) feeds it the table's scroll events.
  */
 
-/** 15 million px: far below every browser's limit, and the same for all of them. */
-export const DEFAULT_MAX_SCROLL_PX = 15_000_000;
+/**
+ * 4 million px (111,111 rows of 36 px): far below every browser's limit and the same for all of them; a list of
+ * up to 111,111 rows (a large shop's 100,000 orders) scrolls natively, longer ones through the offset. Not more:
+ * the table's placeholders (one object per row it is given) cost the first screen at a million orders ~40 ms at
+ * 15 million px (416,666 rows) (docs/benchmarks.md).
+ */
+export const DEFAULT_MAX_SCROLL_PX = 4_000_000;
 
 export interface ScaledScrollOptions {
   rowHeight: number;
