@@ -44,11 +44,18 @@ export function confinedPath(root: string, urlPath: string): string | null {
   return full.startsWith(inside) ? full : null;
 }
 
+/** A file Vite wrote under assets/ with a content hash in its name (`index-BNsN7RIU.css`). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
 export type RendererFile =
   | { status: 200; file: string; headers: Record<string, string> }
   | { status: 404; reason: string };
 
-/** The headers a served renderer file carries: its type, nosniff, no referrer; HTML also the CSP, never cached. */
+/**
+ * The headers a served renderer file carries: its type, nosniff, no referrer; HTML also the CSP, never cached.
+ * The bundles under assets/ have the hash of their content in their names: cached for good, so a start after
+ * the first reads scripts and styles from the cache (and V8's cache of their compiled code) instead of again.
+ */
 export function rendererHeaders(file: string): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': mimeTypeOf(file),
@@ -58,7 +65,7 @@ export function rendererHeaders(file: string): Record<string, string> {
   if (extname(file).toLowerCase() === '.html') {
     headers['content-security-policy'] = HOST_CSP;
     headers['cache-control'] = 'no-store';
-  }
+  } else if (HASHED_ASSET.test(file)) headers['cache-control'] = 'public, max-age=31536000, immutable';
   return headers;
 }
 

@@ -191,7 +191,7 @@ describe('navigation and external links', () => {
 describe('the app scheme', () => {
   it('is registered privileged (standard, secure, fetch) and serves the renderer folder with the CSP header', async () => {
     registerAppScheme();
-    expect(schemes).toEqual([{ scheme: 'atobarai', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(schemes).toEqual([{ scheme: 'atobarai', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     const dir = mkdtempSync(join(tmpdir(), 'scheme-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html>');
     writeFileSync(join(tmpdir(), 'outside-scheme.txt'), 'x');

@@ -26,6 +26,8 @@ beforeAll(() => {
   writeFileSync(join(root, 'assets', 'noto.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(join(root, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(root, 'assets', 'blob.bin'), 'x');
+  writeFileSync(join(root, 'assets', 'i18n-x3MZL8SX.css'), 'body{}'); // as Vite names them: content hash
+  writeFileSync(join(root, 'assets', 'noto-sans-jp-19-400-normal-DDvI-zmy.woff'), 'w');
   writeFileSync(outside, 'SP code: not for the renderer');
   symlinkSync(outside, join(root, 'assets', 'link.txt'));
 });
@@ -61,6 +63,16 @@ describe('renderer files', () => {
       expect(res.headers.has('content-security-policy'), path).toBe(path.endsWith('.html'));
     }
     expect(new Uint8Array(await (await get(`${APP_ORIGIN}/assets/noto.woff2`)).arrayBuffer())).toEqual(new Uint8Array([0x77, 0x4f, 0x46, 0x32]));
+  });
+
+  it('lets the browser keep the hashed bundles for good, nothing else', async () => {
+    for (const path of ['assets/i18n-x3MZL8SX.css', 'assets/noto-sans-jp-19-400-normal-DDvI-zmy.woff']) {
+      expect((await get(appUrlUnder(APP_ORIGIN, path))).headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+    }
+    for (const path of ['assets/index-abc.js', 'assets/blob.bin', 'assets/logo.svg']) {
+      expect((await get(appUrlUnder(APP_ORIGIN, path))).headers.has('cache-control'), path).toBe(false);
+    }
+    expect((await get(appUrlUnder(APP_ORIGIN, 'print.html'))).headers.get('cache-control')).toBe('no-store');
   });
 
   it('never leaves the renderer folder, however the path is spelled', async () => {
