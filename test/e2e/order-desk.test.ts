@@ -90,11 +90,10 @@ describe.skipIf(!executable)('Atobarai Desk in a browser (demo mode)', () => {
     expect(firstRow).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
     expect(firstRow).toMatch(/[\d,]+円/);
     // The bundled font goes on after the first paint, its faces' stylesheet linked only then (app-font.ts).
-    await expect.poll(() => app.page.evaluate(() => document.documentElement.classList.contains('app-font')), { timeout: 10_000 }).toBe(true);
-    const faces = await app.page.evaluate(() => {
-      const link = document.querySelector<HTMLLinkElement>('link[data-app-font]');
-      return { rules: link?.sheet?.cssRules.length ?? 0, ready: document.fonts.check('14px "Noto Sans JP"', '受注管理') };
-    });
+    await expect.poll(() => app.page.evaluate<boolean>(`document.documentElement.classList.contains('app-font')`), { timeout: 10_000 }).toBe(true);
+    const faces = await app.page.evaluate<{ rules: number; ready: boolean }>(
+      `({ rules: document.querySelector('link[data-app-font]')?.sheet?.cssRules.length ?? 0, ready: document.fonts.check('14px "Noto Sans JP"', '受注管理') })`,
+    );
     expect(faces.rules).toBeGreaterThan(200); // ~250 unicode-range subsets, both weights
     expect(faces.ready).toBe(true);
     await screenshot(app.page, 'order-list.png');
