@@ -4,10 +4,10 @@
  * re-reads what is on screen, stale answers of an older search are dropped, and "select all" stops at the
  * bulk limit.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderListRow, OrderSearchCriteria, OrderSearchResult } from '../../shared/search';
 import { BULK_MAX, MAX_PAGES, PAGE_SIZE, useOrderListStore } from '../../renderer/src/stores/order-list';
-import { prefetchFirstPage } from '../../renderer/src/stores/first-page';
+import { FIRST_PAGE_WAIT_MS, firstPageOrDeadline, prefetchFirstPage } from '../../renderer/src/stores/first-page';
 import { freshPinia, useMemoryTransport, type MemoryTransport } from './helpers';
 
 function row(i: number, suffix = ''): OrderListRow {
@@ -202,5 +202,31 @@ describe('the first page asked for at launch (stores/first-page.ts)', () => {
     const s = useOrderListStore();
     await s.search({});
     expect(s.error).toContain('ロック');
+  });
+});
+
+describe('the shell waits for the first page (main.ts), not for long', () => {
+  it('goes on as soon as the first search is in, or after FIRST_PAGE_WAIT_MS when the core is slow or failing', async () => {
+    vi.useFakeTimers();
+    try {
+      let answered = false;
+      void firstPageOrDeadline(new Promise<void>(() => undefined)).then(() => (answered = true)); // never answers
+      await vi.advanceTimersByTimeAsync(FIRST_PAGE_WAIT_MS - 1);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answered).toBe(true);
+
+      let fast = false;
+      void firstPageOrDeadline(Promise.resolve()).then(() => (fast = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fast).toBe(true);
+
+      let failed = false;
+      void firstPageOrDeadline(Promise.reject(new Error('locked'))).then(() => (failed = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(failed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
