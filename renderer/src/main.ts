@@ -11,7 +11,6 @@ import './styles/base.css';
 import App from './App.vue';
 import { createAppI18n } from './i18n';
 import { elementPlus } from './element-plus';
-
 import { useOrderListStore } from './stores/order-list';
 import { firstPageOrDeadline } from './stores/first-page';
 
