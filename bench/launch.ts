@@ -19,7 +19,7 @@ import { startWebApp } from '../electron/web/app';
 import { ensureRendererBuilt } from '../electron/web/renderer-build';
 import { CHROMIUM_ARGS, findChromium } from '../test/helpers/chromium';
 import { chromium } from 'playwright-core';
-import { createServer, type AddressInfo } from 'node:net';
+import { closedPort } from '../test/helpers/ports';
 import type { OrderSearchResult } from '../shared/search';
 import { median, round } from './stats';
 import { argValue } from './args';
@@ -45,18 +45,6 @@ const PAINT_PROBE = `(() => {
   });
   observer.observe(document, { childList: true, subtree: true });
 })()`;
-
-/** A port free now on loopback: the host listens there at every launch, so the page's origin stays the same. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function seedStore(dataDir: string, count: number): void {
   const db = openDatabase(join(dataDir, DB_FILE));
@@ -93,7 +81,7 @@ export async function benchLaunch({ count: seeded, launches = 5, db }: BenchLaun
   const usualStartMs = performance.now() - t;
   const total = (await app.core.dispatch('searchOrders', { limit: 1 })) as { ok: boolean; value?: OrderSearchResult };
   const count = total.value?.total ?? seeded;
-  const port = await freePort(); // one origin for every launch: the browser's cache is the app's, as in Electron
+  const port = await closedPort(); // one origin for every launch: the browser's cache is the app's, as in Electron
   await app.stop();
   const profile = mkdtempSync(join(tmpdir(), 'bench-launch-profile-'));
   try {

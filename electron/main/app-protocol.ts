@@ -1,6 +1,6 @@
 /**
- * The app's pages come from a custom scheme, atobarai://app/…, not file:// (with the fuse
- * grantFileProtocolExtraPrivileges off, file:// pages behave as in a browser: module scripts fail).
+ * The app's pages come from a custom scheme, atobarai://app/…, never from local file URLs (with the fuse
+ * grantFileProtocolExtraPrivileges off, such pages behave as in a browser: module scripts fail).
  * Electron's documented pattern: register the scheme as privileged (standard, secure, fetch) before
  * `ready`, then protocol.handle it after. codeCache (Electron ≥ 28, standard schemes only) lets V8 keep the
  * compiled code of the app's scripts between starts, as Chromium does for http: a start after the first

@@ -117,7 +117,7 @@ async function boot(): Promise<void> {
   startUpdater(core, log, APP_NAME);
 }
 
-// Before `ready`: the renderer is served from atobarai://app (app-protocol.ts), never file://.
+// Before `ready`: the renderer is served from atobarai://app (app-protocol.ts), never from local file URLs.
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {

@@ -27,7 +27,7 @@ export async function openExternalSafely(raw: string): Promise<boolean> {
 /**
  * True when url is one of the app's own pages: the same scheme and host as appUrl (atobarai://app, or the
  * dev server's http://localhost:<port>). Compared by scheme + host because a custom scheme's URL.origin is
- * "null". file:// is never the app.
+ * "null". A local file URL is never the app.
  */
 export function isAppUrl(raw: string, appUrl: string): boolean {
   try {

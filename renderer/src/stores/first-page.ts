@@ -46,15 +46,11 @@ export function takeFirstPage(criteria: OrderSearchCriteria): Promise<OrderSearc
 export function firstPageOrDeadline(search: Promise<void>, waitMs = FIRST_PAGE_WAIT_MS): Promise<void> {
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, waitMs);
-    search.then(
-      () => {
+    void search
+      .catch(() => undefined)
+      .then(() => {
         clearTimeout(timer);
         resolve();
-      },
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-    );
+      });
   });
 }

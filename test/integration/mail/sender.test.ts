@@ -3,7 +3,7 @@
  * offline, mails wait and go out once the server is back; the send interval is kept; a restart resumes queued
  * mails and turns a mail left in 'sending' into 送信結果不明.
  */
-import { createServer, type AddressInfo } from 'node:net';
+import { closedPort } from '../../helpers/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +14,6 @@ import { loopbackSender, openMailDb, seedOrders } from './setup';
 
 const dir = mkdtempSync(join(tmpdir(), 'mail-sender-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('the mail sender', () => {
   it('marks a mail 送信結果不明 when the connection drops after DATA, and never sends it again', async () => {

@@ -4,8 +4,7 @@
  * batching by endpoint, progress, and no credentials anywhere in the store or the log.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closedPort } from '../../helpers/ports';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNpClient, type NpClient } from '../../../electron/core/np/client';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../electron/core/np/sync-engine';
@@ -55,16 +54,6 @@ function queueRegisters(from: number, n: number, marker = ''): number[] {
 }
 const statuses = (ids: number[]) => ids.map((id) => s.db.prepare('SELECT np_status FROM orders WHERE id = ?').pluck().get(id));
 const outboxStates = () => s.db.prepare('SELECT state, count(*) AS n FROM np_outbox GROUP BY state ORDER BY state').all();
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 describe('sync engine', () => {
   it('keeps everything queued while NP is unreachable, and sends it when NP is back', async () => {
     const ids = queueRegisters(1, 5);
